@@ -55,6 +55,11 @@ function fromTemplate(
     );
   }
   if (!chosen) throw new Error(`${templatePath} defines no AWS::Serverless::Function to invoke.`);
+  if (!chosen.runnable) {
+    throw new Error(
+      `${chosen.logicalId} cannot run locally: ${chosen.warnings.join(' ') || 'its code is not on this machine.'}`,
+    );
+  }
   return { input: chosen.input, warnings: [...template.warnings, ...chosen.warnings] };
 }
 

@@ -45,6 +45,18 @@ function isTypeModule(folder) {
   return parent === folder ? false : isTypeModule(parent);
 }
 
+// Node 24 strips TypeScript types natively, so the RIC also tries .ts, .mts and .cts there.
+const SUPPORTS_TYPESCRIPT = Number(process.versions.node.split('.')[0]) >= 24;
+
+async function loadTypeScript(base, typeModule) {
+  if (!SUPPORTS_TYPESCRIPT) return undefined;
+  return (
+    (typeModule ? await importIfExists(base + '.ts') : requireIfExists(base + '.ts')) ||
+    (await importIfExists(base + '.mts')) ||
+    requireIfExists(base + '.cts')
+  );
+}
+
 async function loadModule(appRoot, moduleRoot, moduleName) {
   const base = path.resolve(appRoot, moduleRoot, moduleName);
   const extensionless = requireIfExists(base);
@@ -58,7 +70,8 @@ async function loadModule(appRoot, moduleRoot, moduleName) {
   const loaded =
     (typeModule && (await importIfExists(base + '.js'))) ||
     (await importIfExists(base + '.mjs')) ||
-    requireIfExists(base + '.cjs');
+    requireIfExists(base + '.cjs') ||
+    (await loadTypeScript(base, typeModule));
   if (loaded) return loaded;
 
   // Last resort: Node resolution from the task root (node_modules, NODE_PATH and so on).

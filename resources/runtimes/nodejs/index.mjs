@@ -30,8 +30,11 @@ function reportAndExit(error, code) {
 
 // The Runtime API itself failed (connection lost, /next refused): nothing left to report to.
 function fatal(err) {
-  console.log(`Unexpected Top Level Error: ${err?.toString()}`);
-  process.exit(129);
+  try {
+    console.log(`Unexpected Top Level Error: ${err?.toString()}`);
+  } finally {
+    process.exit(129);
+  }
 }
 
 process.on('uncaughtException', (error) => {

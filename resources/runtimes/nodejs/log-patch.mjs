@@ -92,7 +92,9 @@ function writeFrame(fd, type, now, payload) {
     try {
       offset += fs.writeSync(fd, frame, offset, frame.length - offset);
     } catch (err) {
-      // A non-blocking pipe may push back; anything else is a real failure.
+      // A non-blocking pipe may push back: retry. If the reader is gone (environment shutting
+      // down) the record is dropped rather than turning every console call into a throw.
+      if (err.code === 'EPIPE' || err.code === 'EBADF') return;
       if (err.code !== 'EAGAIN') throw err;
     }
   }
@@ -121,11 +123,14 @@ function stdoutLogger(json) {
 function usableFd(value) {
   const fd = Number.parseInt(value, 10);
   if (!Number.isInteger(fd) || fd < 0) return undefined;
+  // Not open, or not something records can be written to (an fd Node uses internally): fall back
+  // to stdout rather than throw from every console call.
   try {
-    fs.fstatSync(fd);
-    return fd;
+    const stat = fs.fstatSync(fd);
+    const writable = stat.isFIFO() || stat.isSocket() || stat.isFile() || stat.isCharacterDevice();
+    return writable ? fd : undefined;
   } catch {
-    return undefined; // Not open: fall back to stdout rather than throw from every console call.
+    return undefined;
   }
 }
 

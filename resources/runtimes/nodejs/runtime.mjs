@@ -26,24 +26,21 @@ export class Runtime {
     this.fatal = fatal;
     this.state = state;
     this.scheduleNext = () => client.next(this.onInvocation, fatal);
-    this.onInvocation = metadata.streaming
-      ? (body, headers) => this.guard(() => this.handleStreaming(body, headers))
-      : (body, headers) => this.guard(() => this.handleBuffered(body, headers));
+    const handle = metadata.streaming ? this.handleStreaming : this.handleBuffered;
+    // A throw that escapes here is a runtime bug or a platform fault (no request id), never user
+    // code: report it and give up, as the RIC does with its "Unexpected Top Level Error".
+    this.onInvocation = (body, headers) => {
+      try {
+        handle.call(this, body, headers);
+      } catch (err) {
+        fatal(err);
+      }
+    };
   }
 
   /** Starts polling for invocations. */
   start() {
     this.scheduleNext();
-  }
-
-  // A throw here is a runtime bug or a platform fault, never user code: report and give up.
-  guard(fn) {
-    try {
-      fn();
-    } catch (err) {
-      console.log(`Unexpected Top Level Error: ${err.toString()}`);
-      this.fatal(err);
-    }
   }
 
   beginInvoke(headers) {

@@ -68,6 +68,7 @@ export class ExecutionEnvironment {
   private initPosted: { errorType: string; payload: Buffer } | undefined;
   private capture: LogCapture | undefined;
   private frozen = false;
+  private killed = false;
   private busy = false;
   private memoryTimer: NodeJS.Timeout | undefined;
   private outOfMemory = false;
@@ -102,9 +103,22 @@ export class ExecutionEnvironment {
     this.capture = undefined;
   }
 
-  /** Whether the runtime process is gone (crash, exit, timeout or OOM kill). */
+  /** Whether the runtime process is gone or being killed (crash, exit, timeout or OOM kill). */
   get dead(): boolean {
-    return this.exited !== undefined || this.child === undefined;
+    return this.killed || this.exited !== undefined || this.child === undefined;
+  }
+
+  /**
+   * Resolves true once the runtime waits on `/next` (Lambda reuses an environment only then),
+   * false if it exits first, e.g. after posting an uncaught exception.
+   */
+  waitUntilReady(): Promise<boolean> {
+    if (this.dead) return Promise.resolve(false);
+    if (this.server.waiting) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      this.readyWaiters.push(() => resolve(!this.dead));
+      this.exitWaiters.push(() => resolve(false));
+    });
   }
 
   /** Runs INIT: starts the runtime and waits until it asks for work, reports an init error, exits, or the deadline passes. */
@@ -242,7 +256,7 @@ export class ExecutionEnvironment {
 
   private signal(name: NodeJS.Signals): void {
     const pid = this.child?.pid;
-    if (!pid || this.exited) return;
+    if (!pid || this.exited || this.killed) return;
     try {
       if (CAN_SIGNAL) process.kill(-pid, name);
       else this.child?.kill(name);
@@ -265,6 +279,7 @@ export class ExecutionEnvironment {
 
   private kill(): void {
     this.signal('SIGKILL');
+    this.killed = true;
     this.frozen = false;
   }
 

@@ -28,6 +28,7 @@ export const INIT_LIMIT_MS = 10_000;
 export type PreparedInvocation = Omit<RuntimeInvocation, 'deadlineMs'>;
 
 interface Failure {
+  /** The type the platform books (REPORT's Error Type): runtime-supplied types normalised (reference 1.3). */
   readonly errorType: string;
   readonly payload: Buffer;
   readonly status: 'error' | 'timeout';
@@ -41,7 +42,7 @@ export async function runInvocation(
   const capture = new LogCapture();
   const { def } = deployment;
   const warnings: string[] = [];
-  let env = deployment.pool.take();
+  let env = await takeWarm(deployment);
   let initDurationMs: number | undefined;
   let started = 0;
   let deadlineMs = 0;
@@ -131,7 +132,7 @@ export async function runInvocation(
     executedVersion: deployment.version,
     payload: failure ? failure.payload : outcomePayload,
     functionError: failure ? 'Unhandled' : undefined,
-    errorType: failure?.errorType,
+    errorType: failure ? (bodyErrorType(failure.payload) ?? failure.errorType) : undefined,
     status: failure?.status ?? 'success',
     logs,
     logTailBase64: logTail(logs),
@@ -151,6 +152,15 @@ export async function runInvocation(
     ),
     warnings,
   };
+}
+
+/** A warm environment whose runtime is back on `/next`; environments that died meanwhile are dropped. */
+async function takeWarm(deployment: Deployment): Promise<ExecutionEnvironment | undefined> {
+  for (let env = deployment.pool.take(); env; env = deployment.pool.take()) {
+    if (await env.waitUntilReady()) return env;
+    deployment.pool.release(env);
+  }
+  return undefined;
 }
 
 function coldEnvironment(
@@ -257,4 +267,14 @@ function failureMessage(failure: Failure): string {
 function initErrorType(attempt: Extract<InitAttempt, { ok: false }>): string {
   if (attempt.posted) return normaliseErrorType(attempt.posted.errorType);
   return 'Runtime.ExitError';
+}
+
+/** The errorType the caller sees in the payload (Lambda returns the runtime's body unchanged). */
+function bodyErrorType(payload: Buffer): string | undefined {
+  try {
+    const parsed = JSON.parse(payload.toString('utf8')) as { errorType?: unknown };
+    return typeof parsed.errorType === 'string' ? parsed.errorType : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -55,6 +55,11 @@ export class RuntimeApiServer {
     });
   }
 
+  /** Whether the runtime is blocked on `/next`, i.e. ready for work. */
+  get waiting(): boolean {
+    return this.heldNext !== undefined;
+  }
+
   /** Forgets the invocation in flight (after a timeout or a crash); later posts for it get 400. */
   abandon(): void {
     if (this.inFlight) this.lastAnswered = this.inFlight.invocation.requestId;

@@ -93,7 +93,9 @@ export function layerContent(resource: PlainRecord, ctx: CodeContext): CodeLocat
   );
 }
 
-/** Warns when a local code path does not exist, the usual sign that `sam build` has not run. */
-export function checkExists(path: string, what: string, warnings: string[]): void {
-  if (!existsSync(path)) warnings.push(`${what} ${path} does not exist`);
+/** Whether a local code path exists; warns when not (the usual sign that `sam build` has not run). */
+export function checkExists(path: string, what: string, warnings: string[]): boolean {
+  if (existsSync(path)) return true;
+  warnings.push(`${what} ${path} does not exist`);
+  return false;
 }

@@ -64,15 +64,15 @@ function architectureOf(reader: PropertyReader): Architecture | undefined {
 /** Optional FunctionInput fields from Properties; absent ones are left out so Lambda's defaults apply. */
 function optionalFields(reader: PropertyReader, serverless: boolean): Partial<FunctionInput> {
   const fields: Partial<FunctionInput> = {
-    memoryMb: reader.integer('MemorySize'),
-    timeoutSec: reader.integer('Timeout'),
+    memoryMb: reader.number('MemorySize'),
+    timeoutSec: reader.number('Timeout'),
     environment: reader.stringMap('Environment.Variables'),
     architecture: architectureOf(reader),
-    ephemeralStorageMb: reader.integer('EphemeralStorage.Size'),
-    reservedConcurrency: reader.integer('ReservedConcurrentExecutions'),
+    ephemeralStorageMb: reader.number('EphemeralStorage.Size'),
+    reservedConcurrency: reader.number('ReservedConcurrentExecutions'),
     // On AWS::Lambda::Function provisioned concurrency lives on a Version/Alias resource instead.
     provisionedConcurrency: serverless
-      ? reader.integer('ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions')
+      ? reader.number('ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions')
       : undefined,
     description: reader.string('Description'),
     logFormat: reader.oneOf('LoggingConfig.LogFormat', LOG_FORMATS),
@@ -133,8 +133,8 @@ export function readFunction(
   if ('problem' in location) {
     warnings.push(location.problem);
     runnable = false;
-  } else {
-    checkExists(location.path, 'code folder', warnings);
+  } else if (!checkExists(location.path, 'code', warnings)) {
+    runnable = false;
   }
   const required = (key: 'Handler' | 'Runtime'): string => {
     const value = reader.string(key);

@@ -41,13 +41,13 @@ export class PropertyReader {
     return text;
   }
 
-  /** An integer property; numeric strings (e.g. from a parameter) are accepted. */
-  integer(path: string): number | undefined {
+  /** A numeric property; numeric strings (e.g. from a parameter) are accepted, ranges are the validator's job. */
+  number(path: string): number | undefined {
     const value = this.value(path);
     if (value === undefined || value === null) return undefined;
     const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof number === 'number' && Number.isInteger(number)) return number;
-    this.warnings.push(`${path}: ${JSON.stringify(value)} is not a whole number; ignored`);
+    if (typeof number === 'number' && Number.isFinite(number)) return number;
+    this.warnings.push(`${path}: ${JSON.stringify(value)} is not a number; ignored`);
     return undefined;
   }
 

@@ -7,6 +7,8 @@ import { SamTemplateError } from './template-error';
 import type { ReadSamTemplateOptions, SamFunction, SamTemplate } from './types';
 import { isRecord, recordOf } from './values';
 
+export type { ReadSamTemplateOptions, SamFunction, SamTemplate } from './types';
+
 // Same order as `sam local invoke`: a built template (code bundled, layers built) wins over the source one.
 const TEMPLATE_CANDIDATES = [
   join('.aws-sam', 'build', 'template.yaml'),

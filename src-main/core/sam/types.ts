@@ -6,11 +6,11 @@ export interface SamFunction {
   logicalId: string;
   /** FunctionName property when it resolves to a string, else the logical id (SAM names local functions by logical id). */
   functionName: string;
-  /** Ready for the engine: code = absolute path (CodeUri resolved against the template's folder), layers = absolute local paths. */
+  /** Ready for the engine: code = absolute path resolved against the template's folder ('' when not local), layers = absolute local paths. */
   input: FunctionInput;
   /** Things we could not honour (remote layer ARNs, unresolvable intrinsics, S3 code...), each a readable sentence. */
   warnings: string[];
-  /** False when a warning makes the function impossible to run locally (code not local, no Handler or Runtime). */
+  /** False when a warning makes the function impossible to run locally (code not local or missing, no Handler or Runtime). */
   runnable: boolean;
 }
 

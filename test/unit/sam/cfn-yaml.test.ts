@@ -67,6 +67,8 @@ describe('parseCfnTemplate', () => {
       'Cidr',
       'GetAZs',
       'Transform',
+      'Length',
+      'ToJsonString',
     ];
     const text = tags.map((tag) => `${tag}: !${tag} [x, y]`).join('\n');
     const value = parse(text) as Record<string, Record<string, unknown>>;

@@ -14,9 +14,9 @@ class CognitoIdentity(object):
     __slots__ = ["cognito_identity_id", "cognito_identity_pool_id"]
 
     def __repr__(self):
-        return "CognitoIdentity([cognito_identity_id={},cognito_identity_pool_id={}])".format(
-            self.cognito_identity_id, self.cognito_identity_pool_id
-        )
+        return (
+            "CognitoIdentity([cognito_identity_id={},cognito_identity_pool_id={}])"
+        ).format(self.cognito_identity_id, self.cognito_identity_pool_id)
 
 
 class Client(object):
@@ -96,8 +96,9 @@ class LambdaContext(object):
             self.client_context.client = _from_dict(Client, self.client_context.client)
         self.identity = _from_dict(CognitoIdentity, {})
         if isinstance(cognito_identity, dict):
-            self.identity.cognito_identity_id = cognito_identity.get("cognitoIdentityId")
-            self.identity.cognito_identity_pool_id = cognito_identity.get(
+            identity = self.identity
+            identity.cognito_identity_id = cognito_identity.get("cognitoIdentityId")
+            identity.cognito_identity_pool_id = cognito_identity.get(
                 "cognitoIdentityPoolId"
             )
         self._epoch_deadline_time_in_ms = epoch_deadline_time_in_ms

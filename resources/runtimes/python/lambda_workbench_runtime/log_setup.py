@@ -88,11 +88,12 @@ class ErrorReporter(object):
             record.update(error)
             self._sink.log_error([to_json(record)], self._frame_type)
             return
+        error_type, message = error.get("errorType"), error.get("errorMessage")
         head = "[ERROR]"
-        if error.get("errorType"):
-            head += " " + error["errorType"]
-        if error.get("errorMessage"):
-            head += (":" if error.get("errorType") else "") + " " + error["errorMessage"]
+        if error_type:
+            head += " " + error_type
+        if message:
+            head += (":" if error_type else "") + " " + message
         lines = [head, "Traceback (most recent call last):"]
         for entry in error.get("stackTrace") or []:
             if entry == "":

@@ -44,9 +44,9 @@ def _flush_std_streams():
             pass
 
 
-def _encode_json(error):
-    # Lone surrogates cannot be UTF-8: send them as \udXXX escapes instead.
-    return to_json(error).encode("utf-8", "backslashreplace").decode("utf-8")
+def _error_body(error):
+    # A lone surrogate in a message cannot be UTF-8: send it as a \udXXX escape.
+    return to_json(error).encode("utf-8", "backslashreplace")
 
 
 def _fail_init(client, reporter, exc):
@@ -54,7 +54,7 @@ def _fail_init(client, reporter, exc):
     logging.warning(UNHANDLED_EXCEPTION_WARNING)
     reporter.log_error(error)
     _flush_std_streams()
-    client.post_init_error(_encode_json(error), error["errorType"])
+    client.post_init_error(_error_body(error), error["errorType"])
     sys.exit(1)
 
 
@@ -72,7 +72,7 @@ def _handle_invocation(client, request_handler, inv, sink, reporter):
     if error is not None:
         reporter.log_error(error)
         _flush_std_streams()
-        client.post_error(inv.request_id, _encode_json(error), error["errorType"])
+        client.post_error(inv.request_id, _error_body(error), error["errorType"])
     else:
         _flush_std_streams()
         client.post_response(inv.request_id, body, content_type)
@@ -86,7 +86,9 @@ def main():
         sys.stderr = _Unbuffered(sys.stderr)
     sink = create_log_sink()
     reporter = setup_logging(sink)
-    client = RuntimeApiClient(os.environ.get("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))
+    # host:port without scheme; the official client defaults to 127.0.0.1:9001.
+    address = os.environ.get("AWS_LAMBDA_RUNTIME_API") or "127.0.0.1:9001"
+    client = RuntimeApiClient(address)
 
     try:
         request_handler = load_handler(os.environ.get("_HANDLER", ""))

@@ -15,9 +15,10 @@ class LambdaRuntimeClientError(Exception):
     """The Runtime API refused a call; the runtime cannot go on."""
 
     def __init__(self, endpoint, status, body):
+        text = body.decode("utf-8", "replace")
         super().__init__(
             "Request to Lambda Runtime '{}' endpoint failed. Reason: '{}'. "
-            "Response body: '{}'".format(endpoint, status, body.decode("utf-8", "replace"))
+            "Response body: '{}'".format(endpoint, status, text)
         )
         self.endpoint = endpoint
         self.status = status
@@ -81,9 +82,10 @@ class RuntimeApiClient(object):
 
     def next_invocation(self):
         """Block until the next event arrives and return it as an Invocation."""
-        response, body = self._call("GET", _PREFIX + "/invocation/next")
+        path = _PREFIX + "/invocation/next"
+        response, body = self._call("GET", path)
         if response.status != 200:
-            raise LambdaRuntimeClientError("next", response.status, body)
+            raise LambdaRuntimeClientError(path, response.status, body)
         header = response.getheader
         inv = Invocation()
         inv.body = body
@@ -104,22 +106,34 @@ class RuntimeApiClient(object):
     def post_response(self, request_id, body, content_type):
         """POST the handler's result for request_id."""
         path = "{}/invocation/{}/response".format(_PREFIX, request_id)
-        self._post("response", path, body, {"Content-Type": content_type})
+        self._post_invocation(path, body, {"Content-Type": content_type}, "response")
 
-    def post_error(self, request_id, error_json, error_type):
-        """POST an invocation error payload for request_id."""
+    def post_error(self, request_id, body, error_type):
+        """POST an invocation error payload (JSON bytes) for request_id."""
         path = "{}/invocation/{}/error".format(_PREFIX, request_id)
-        self._post("error", path, error_json.encode("utf-8"), _error_headers(error_type))
+        self._post_invocation(path, body, _error_headers(error_type), "error")
 
-    def post_init_error(self, error_json, error_type):
-        """POST an INIT failure payload."""
+    def post_init_error(self, body, error_type):
+        """POST an INIT failure payload (JSON bytes)."""
         path = _PREFIX + "/init/error"
-        self._post("init/error", path, error_json.encode("utf-8"), _error_headers(error_type))
+        response, data = self._call("POST", path, body, _error_headers(error_type))
+        if response.status != 202:
+            raise LambdaRuntimeClientError(path, response.status, data)
 
-    def _post(self, endpoint, path, body, headers):
+    def _post_invocation(self, path, body, headers, what):
         response, data = self._call("POST", path, body, headers)
         if not 200 <= response.status < 300:
-            raise LambdaRuntimeClientError(endpoint, response.status, data)
+            # What the official client does on e.g. 413 RequestEntityTooLarge:
+            # its C++ core logs this line, then the runtime dies with
+            # RuntimeError and the platform restarts the environment.
+            sys.stderr.write(
+                "LAMBDA_RUNTIME Failed to post handler success response. "
+                "Http response code: {}. {}\n".format(
+                    response.status, data.decode("utf-8", "replace")
+                )
+            )
+            sys.stderr.flush()
+            raise RuntimeError("Failed to post invocation " + what)
 
 
 def _error_headers(error_type):
