@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { toRapidResponse } from './errors.mjs';
+import { whenStdioFlushed } from './stdio-flush.mjs';
 
 const PREFIX = '/2018-06-01/runtime/';
 const ERROR_TYPE_HEADER = 'Lambda-Runtime-Function-Error-Type';
@@ -102,17 +103,18 @@ export class RuntimeApiClient {
     };
     const options = { hostname: this.hostname, port: this.port, path, method: 'POST', headers };
     options.agent = agent;
+    whenStdioFlushed(() => this.send(options, body, done, onFail));
+  }
+
+  send(options, body, done, onFail) {
     const req = http.request(options, (res) => {
       // The status is not acted on (the RIC ignores it too); the body is drained to free the socket.
       res.on('end', done);
       res.resume();
     });
     req.on('error', (err) => {
-      if (req.reusedSocket && err.code === 'ECONNRESET') {
-        this.post(path, body, extraHeaders, agent, done, onFail);
-      } else {
-        onFail(err);
-      }
+      if (req.reusedSocket && err.code === 'ECONNRESET') this.send(options, body, done, onFail);
+      else onFail(err);
     });
     req.end(body);
   }

@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { RuntimeInfo } from '../functions/runtime-catalog';
@@ -29,6 +30,7 @@ export class LaunchError extends Error {
 /** Finds the executables that run each runtime and builds the command line, as Lambda's bootstrap scripts do. */
 export class RuntimeLauncher {
   private readonly versions = new Map<string, string | undefined>();
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(
     private readonly resourcesDir: string,
@@ -92,16 +94,45 @@ export class RuntimeLauncher {
         `The ${runtime.id} executable configured at ${configured} does not exist or is not executable. Fix the runtime path setting for ${runtime.id}.`,
       );
     }
-    for (const name of names) {
-      for (const dir of this.searchPath.split(path.delimiter)) {
-        if (!dir) continue;
-        const candidate = path.join(dir, name);
-        if (isExecutable(candidate)) return candidate;
-      }
+    const onPath = names.flatMap((name) =>
+      this.searchPath
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.join(dir, name)),
+    );
+    // Exact-version interpreters from version managers come before a generic python3 / node.
+    const candidates = [
+      ...onPath.slice(0, onPath.length / names.length),
+      ...versionManagerCandidates(runtime),
+      ...onPath,
+    ];
+    for (const candidate of candidates) {
+      if (!isExecutable(candidate)) continue;
+      const real = this.resolveReal(candidate, runtime);
+      if (real) return real;
     }
     throw new LaunchError(
       `Cannot start ${runtime.id}: no ${names.join(' or ')} executable found on PATH. Install it, or set the runtime path for ${runtime.id} (CLI: --runtime-path ${runtime.id}=/path/to/${names.at(-1)}).`,
     );
+  }
+
+  /**
+   * The interpreter a candidate really is, or undefined when it does not run (a pyenv shim for an
+   * inactive version exits 127). Resolving through shims also saves their start-up on every cold start.
+   */
+  private resolveReal(candidate: string, runtime: RuntimeInfo): string | undefined {
+    if (!this.resolved.has(candidate)) {
+      const probe =
+        runtime.family === 'nodejs'
+          ? spawnSync(candidate, ['-p', 'process.execPath'], { encoding: 'utf8', timeout: 10_000 })
+          : spawnSync(candidate, ['-c', 'import sys; print(sys.executable)'], {
+              encoding: 'utf8',
+              timeout: 10_000,
+            });
+      const real = probe.status === 0 ? probe.stdout.trim() : '';
+      this.resolved.set(candidate, real && isExecutable(real) ? real : undefined);
+    }
+    return this.resolved.get(candidate);
   }
 
   private versionOf(command: string): string | undefined {
@@ -135,6 +166,36 @@ export function versionWarnings(runtime: RuntimeInfo, localVersion: string | und
   return [
     `WARNING: ${runtime.id} runs on the local ${localVersion}, not ${runtime.family === 'nodejs' ? 'Node.js' : 'Python'} ${runtime.languageVersion}; behaviour may differ from Lambda.`,
   ];
+}
+
+/** Exact-version interpreters installed by pyenv or nvm, which developers commonly use for several versions. */
+function versionManagerCandidates(runtime: RuntimeInfo): string[] {
+  const version = runtime.languageVersion;
+  if (!version) return [];
+  const home = os.homedir();
+  const [root, prefix, binary] =
+    runtime.family === 'python'
+      ? [
+          path.join(process.env.PYENV_ROOT ?? path.join(home, '.pyenv'), 'versions'),
+          `${version}.`,
+          `python${version}`,
+        ]
+      : [
+          path.join(process.env.NVM_DIR ?? path.join(home, '.nvm'), 'versions', 'node'),
+          `v${version}.`,
+          'node',
+        ];
+  let entries: string[];
+  try {
+    entries = readdirSync(root);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.startsWith(prefix))
+    .sort()
+    .reverse()
+    .map((entry) => path.join(root, entry, 'bin', binary));
 }
 
 function isExecutable(file: string): boolean {

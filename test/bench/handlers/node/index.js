@@ -1,0 +1,2 @@
+// Handler: index.handler — the trivial handler every measurement uses.
+exports.handler = async (event) => ({ ok: true, echo: event.n });
