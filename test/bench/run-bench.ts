@@ -19,6 +19,8 @@ const pythonHandlerDir = path.join(here, 'handlers', 'python');
 const nodeRuntime = `nodejs${process.versions.node.split('.')[0]}.x`;
 const WARM = Number(process.env.BENCH_WARM ?? 500);
 const COLD = Number(process.env.BENCH_COLD ?? 15);
+// The same warm-up for every measured path: V8 must JIT-compile our engine as it does lambda-local.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 
 async function bareNodeStart(): Promise<number[]> {
   const script = `require(${JSON.stringify(path.join(nodeHandlerDir, 'index.js'))})`;
@@ -75,8 +77,8 @@ async function main(): Promise<void> {
       code: pythonHandlerDir,
     });
     // Generous warm-up: the engine's own code must be JIT-compiled before it is measured, as lambda-local's is.
-    const node = await sample(WARM, () => engine.invoke('bench-node', '{"n":1}'), 300);
-    const python = await sample(WARM, () => engine.invoke('bench-python', '{"n":1}'), 300);
+    const node = await sample(WARM, () => engine.invoke('bench-node', '{"n":1}'), WARMUP);
+    const python = await sample(WARM, () => engine.invoke('bench-python', '{"n":1}'), WARMUP);
     const cold: number[] = [];
     for (let i = 0; i < COLD; i += 1) {
       await engine.deploy({

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LambdaError } from '../errors/lambda-error';
@@ -15,6 +15,9 @@ export interface PreparedCode {
  * Folders run in place, so edits show on the next cold start; zips are extracted once per content hash.
  */
 export class CodeCache {
+  /** Extractions in progress, by content hash: concurrent prepares of one zip share one extraction. */
+  private readonly extracting = new Map<string, Promise<string>>();
+
   constructor(private readonly cacheDir: string) {}
 
   /** Lays out the code and the merged layers; throws LambdaError with AWS's wording for bad packages. */
@@ -35,17 +38,12 @@ export class CodeCache {
     const digest = createHash('sha256').update(readFileSync(source)).digest('hex');
     const target = path.join(this.cacheDir, 'zips', digest);
     if (existsSync(target)) return target;
-    // Extract beside the target and rename, so a crash never leaves a half-extracted folder in the cache.
-    const staging = `${target}.tmp-${process.pid}-${Date.now()}`;
-    mkdirSync(staging, { recursive: true });
-    try {
-      await extractZip(source, staging);
-      renameSync(staging, target);
-    } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
-      throw error;
+    let pending = this.extracting.get(digest);
+    if (!pending) {
+      pending = extractOnce(source, target).finally(() => this.extracting.delete(digest));
+      this.extracting.set(digest, pending);
     }
-    return target;
+    return pending;
   }
 
   private async mergeLayers(layers: readonly string[]): Promise<string> {
@@ -62,4 +60,20 @@ export class CodeCache {
     renameSync(staging, target);
     return target;
   }
+}
+
+/** Extracts beside the target and renames, so a crash never leaves a half-extracted folder in the cache. */
+async function extractOnce(source: string, target: string): Promise<string> {
+  const staging = `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  mkdirSync(staging, { recursive: true });
+  try {
+    await extractZip(source, staging);
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    // Another process sharing the cache finished the same extraction first: theirs is as good.
+    if (existsSync(target) && !(error instanceof LambdaError)) return target;
+    throw error;
+  }
+  return target;
 }

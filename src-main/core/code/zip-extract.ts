@@ -1,4 +1,4 @@
-import { chmodSync, createWriteStream, mkdirSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
@@ -6,6 +6,8 @@ import { LambdaError } from '../errors/lambda-error';
 
 /** Lambda's cap on unzipped code plus layers. */
 export const MAX_UNZIPPED_BYTES = 262_144_000;
+
+const SYMLINK = 0o120000;
 
 const CORRUPT = 'Could not unzip uploaded file. Please check your file, then try to upload again.';
 
@@ -31,6 +33,17 @@ export async function extractZip(zipPath: string, targetDir: string): Promise<vo
         );
       }
       mkdirSync(path.dirname(destination), { recursive: true });
+      const fileType = (entry.externalFileAttributes >>> 16) & 0o170000;
+      if (fileType === SYMLINK) {
+        // Layers rely on symlinks such as libfoo.so -> libfoo.so.1 (zip --symlinks); keep them, inside the folder only.
+        const linkTarget = (await readEntry(zip, entry)).toString('utf8');
+        const resolved = path.resolve(path.dirname(destination), linkTarget);
+        if (!resolved.startsWith(path.resolve(targetDir) + path.sep)) {
+          throw new LambdaError('InvalidParameterValueException', CORRUPT);
+        }
+        symlinkSync(linkTarget, destination);
+        continue;
+      }
       const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
         zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
       );
@@ -78,4 +91,13 @@ async function* entries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
     if (!entry) return;
     yield entry;
   }
+}
+
+async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
+  );
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -28,6 +28,7 @@ type SyncInvoke = (name: string, payload: Buffer, options: InvokeOptions) => Pro
 export class AsyncInvoker {
   private readonly records: AsyncInvocationRecord[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private stopped = false;
 
   constructor(
     private readonly invoke: SyncInvoke,
@@ -65,11 +66,14 @@ export class AsyncInvoker {
 
   /** Cancels pending retries (engine shutdown). */
   stop(): void {
+    this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
 
   private schedule(delayMs: number, run: () => Promise<void>): void {
+    // An attempt still running at shutdown must not schedule a retry against a stopped engine.
+    if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       void run();

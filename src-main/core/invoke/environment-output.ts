@@ -15,9 +15,9 @@ export class LogCapture {
   /** Adds one event's message. */
   add(message: string): void {
     this.messages.push(message);
-    this.bytes += message.length;
+    this.bytes += Buffer.byteLength(message);
     while (this.bytes > CAPTURE_LIMIT_BYTES && this.messages.length > 1) {
-      this.bytes -= (this.messages.shift() as string).length;
+      this.bytes -= Buffer.byteLength(this.messages.shift() as string);
       this.omitted += 1;
     }
   }
@@ -71,6 +71,13 @@ export function pipeFrames(stream: Readable, sink: LogSink): void {
       buffer = buffer.subarray(16 + length);
       sink(ensureNewline(payload), Number(micros / 1000n));
     }
+  });
+  stream.on('end', () => {
+    // A short tail that is not a frame is plain text: deliver it rather than lose it.
+    if (buffer.length > 0 && (buffer.length < 2 || buffer.readUInt16BE(0) !== 0xa55a)) {
+      sink(ensureNewline(buffer.toString('utf8')), Date.now());
+    }
+    buffer = Buffer.alloc(0);
   });
 }
 

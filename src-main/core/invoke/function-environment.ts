@@ -108,7 +108,7 @@ export function buildFunctionEnvironment(spec: EnvironmentSpec): Record<string, 
   for (const [key, value] of Object.entries(def.environment)) {
     // As the runtime emulator does: keys starting with "_" and non-overridable platform names are dropped.
     if (key.startsWith('_')) continue;
-    if (key in env && !USER_OVERRIDABLE.has(key)) continue;
+    if (Object.hasOwn(env, key) && !USER_OVERRIDABLE.has(key)) continue;
     env[key] = value;
   }
   if (def.credentials) {

@@ -18,12 +18,12 @@ export function checkPayload(
   const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
   const limit = MAX_REQUEST_BYTES[type];
   if (body.length > limit) {
-    const operation = type === 'Event' ? 'InvokeAsync' : 'InvokeFunction';
-    throw new LambdaError(
-      'RequestEntityTooLargeException',
-      `Request must be smaller than ${limit} bytes for the ${operation} operation`,
-      413,
-    );
+    // Both wordings are what AWS answered (sync: reference 6; Event: faultline/faultline#12).
+    const message =
+      type === 'Event'
+        ? `${body.length} byte payload is too large for the Event invocation type (limit ${limit} bytes)`
+        : `Request must be smaller than ${limit} bytes for the InvokeFunction operation`;
+    throw new LambdaError('RequestEntityTooLargeException', message, 413);
   }
   if (body.length === 0) return Buffer.from('{}');
   try {

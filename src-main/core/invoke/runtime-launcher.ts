@@ -101,11 +101,10 @@ export class RuntimeLauncher {
         .map((dir) => path.join(dir, name)),
     );
     // Exact-version interpreters from version managers come before a generic python3 / node.
-    const candidates = [
-      ...onPath.slice(0, onPath.length / names.length),
-      ...versionManagerCandidates(runtime),
-      ...onPath,
-    ];
+    // Exact-version interpreters (python3.X on PATH, pyenv, nvm) come before a generic python3 / node.
+    const exactOnPath =
+      runtime.family === 'python' ? onPath.slice(0, onPath.length / names.length) : [];
+    const candidates = [...exactOnPath, ...versionManagerCandidates(runtime), ...onPath];
     for (const candidate of candidates) {
       if (!isExecutable(candidate)) continue;
       const real = this.resolveReal(candidate, runtime);
@@ -193,9 +192,19 @@ function versionManagerCandidates(runtime: RuntimeInfo): string[] {
   }
   return entries
     .filter((entry) => entry.startsWith(prefix))
-    .sort()
-    .reverse()
+    .sort(byVersionDescending)
     .map((entry) => path.join(root, entry, 'bin', binary));
+}
+
+/** Orders `3.12.10` before `3.12.9` (numerically, highest first). */
+function byVersionDescending(a: string, b: string): number {
+  const pa = a.match(/\d+/g)?.map(Number) ?? [];
+  const pb = b.match(/\d+/g)?.map(Number) ?? [];
+  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
+    const diff = (pb[i] ?? 0) - (pa[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
 }
 
 function isExecutable(file: string): boolean {

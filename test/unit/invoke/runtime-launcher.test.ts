@@ -94,8 +94,13 @@ describe('RuntimeLauncher', () => {
   let bin: string;
   const resources = path.resolve('/lw-resources');
 
+  const savedEnv = { PYENV_ROOT: process.env.PYENV_ROOT, NVM_DIR: process.env.NVM_DIR };
+
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lw-launcher-'));
+    // Keep this machine's pyenv / nvm installs out of the search.
+    process.env.PYENV_ROOT = path.join(dir, 'pyenv');
+    process.env.NVM_DIR = path.join(dir, 'nvm');
     task = path.join(dir, 'task');
     opt = path.join(dir, 'opt');
     bin = path.join(dir, 'bin');
@@ -103,12 +108,24 @@ describe('RuntimeLauncher', () => {
   });
   afterEach(() => {
     fs.rmSync(dir, { recursive: true, force: true });
+    for (const [key, value] of Object.entries(savedEnv)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   });
 
-  /** A fake language executable that prints `version` for --version. */
+  /**
+   * A fake language executable: prints `version` for --version, and its own path when probed for
+   * the real interpreter (`node -p process.execPath`, `python -c "...sys.executable"`).
+   */
   function fakeExecutable(name: string, version: string, folder = bin): string {
+    fs.mkdirSync(folder, { recursive: true });
     const file = path.join(folder, name);
-    fs.writeFileSync(file, `#!/bin/sh\necho "${version}"\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      file,
+      `#!/bin/sh\ncase "$1" in\n  --version) echo "${version}" ;;\n  -p|-c) echo "$0" ;;\nesac\n`,
+      { mode: 0o755 },
+    );
     return file;
   }
 
@@ -250,6 +267,45 @@ describe('RuntimeLauncher', () => {
       expect(plan.command).toBe(exact);
       expect(plan.args).toEqual(['-u', path.join(resources, 'runtimes', 'python', 'bootstrap.py')]);
       expect(plan.warnings).toEqual([]);
+    });
+
+    it.skipIf(!POSIX)('finds an exact-version pyenv interpreter, newest patch first', () => {
+      const versions = path.join(dir, 'pyenv', 'versions');
+      fakeExecutable('python3.12', 'Python 3.12.9', path.join(versions, '3.12.9', 'bin'));
+      const newest = fakeExecutable(
+        'python3.12',
+        'Python 3.12.10',
+        path.join(versions, '3.12.10', 'bin'),
+      );
+      fakeExecutable('python3.11', 'Python 3.11.9', path.join(versions, '3.11.9', 'bin'));
+      const plan = new RuntimeLauncher(resources, {}, '').plan(runtime('python3.12'), 128, task);
+      expect(plan.command).toBe(newest);
+      expect(plan.localVersion).toBe('Python 3.12.10');
+    });
+
+    it.skipIf(!POSIX)('prefers an exact-major nvm node over a generic node on PATH', () => {
+      fakeExecutable('node', 'v20.19.0');
+      const exact = fakeExecutable(
+        'node',
+        'v22.11.0',
+        path.join(dir, 'nvm', 'versions', 'node', 'v22.11.0', 'bin'),
+      );
+      const plan = new RuntimeLauncher(resources, {}, bin).plan(runtime('nodejs22.x'), 128, task);
+      expect(plan.command).toBe(exact);
+      expect(plan.warnings).toEqual([]);
+    });
+
+    it.skipIf(!POSIX)('skips a candidate that does not run (an inactive pyenv shim)', () => {
+      const shims = path.join(dir, 'shims');
+      fs.mkdirSync(shims);
+      fs.writeFileSync(path.join(shims, 'python3'), '#!/bin/sh\nexit 127\n', { mode: 0o755 });
+      const real = fakeExecutable('python3', 'Python 3.12.3');
+      const plan = new RuntimeLauncher(resources, {}, [shims, bin].join(path.delimiter)).plan(
+        runtime('python3.12'),
+        128,
+        task,
+      );
+      expect(plan.command).toBe(real);
     });
 
     it.skipIf(!POSIX)('uses a configured executable over the search path', () => {
