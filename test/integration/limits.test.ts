@@ -69,7 +69,9 @@ describe('limits', () => {
   it('rejects an asynchronous request over 1 MB', () => {
     expect(() =>
       engine.invokeAsync('cjs-async', JSON.stringify({ d: 'x'.repeat(1_048_576) })),
-    ).toThrow('1048584 byte payload is too large for the Event invocation type (limit 1048576 bytes)');
+    ).toThrow(
+      '1048584 byte payload is too large for the Event invocation type (limit 1048576 bytes)',
+    );
   });
 
   it('rejects a payload that is not JSON', async () => {

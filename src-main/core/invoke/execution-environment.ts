@@ -13,6 +13,7 @@ import { RuntimeApiServer } from './runtime-api-server';
 import type { RuntimeInvocation, RuntimeOutcome } from './runtime-api-types';
 import type { LaunchPlan } from './runtime-launcher';
 import type { ProcessExit } from './process-exit';
+import { folderUsageBytes, tmpOverLimitMessage } from './tmp-usage';
 
 const TELEMETRY_FD = 3;
 const MEMORY_SAMPLE_MS = 20;
@@ -223,9 +224,19 @@ export class ExecutionEnvironment {
     rmSync(this.tmpDir, { recursive: true, force: true });
   }
 
-  /** The private temp folder (Lambda's /tmp) of this environment. */
-  get tempDirectory(): string {
-    return this.tmpDir;
+  /**
+   * Checks /tmp against the ephemeral storage size after an invoke; over it, logs why and retires
+   * the environment (the next invoke starts fresh). Returns whether it was retired.
+   */
+  enforceTmpLimit(): boolean {
+    const warning = tmpOverLimitMessage(
+      folderUsageBytes(this.tmpDir),
+      this.config.def.ephemeralStorageMb,
+    );
+    if (!warning || this.dead) return false;
+    this.log(`${warning}\n`, Date.now());
+    this.kill();
+    return true;
   }
 
   private spawn(env: Record<string, string>): void {

@@ -100,6 +100,7 @@ export async function runInvocation(
     const result = interpret(outcome, inv.requestId, performance.now() - started, env);
     outcomePayload = result.payload;
     if (result.failure) failure = result.failure;
+    env.enforceTmpLimit();
   }
   const durationMs = performance.now() - started;
   const billedDurationMs = Math.max(1, Math.ceil(durationMs + (initDurationMs ?? 0)));
