@@ -5,16 +5,7 @@ import {
   DEFAULT_ACCOUNT_CONCURRENCY,
   throttle,
 } from '../../../src-main/core/invoke/concurrency-limiter';
-
-function rejection(run: () => unknown): LambdaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LambdaError) return error;
-    throw error;
-  }
-  throw new Error('expected a throttle');
-}
+import { thrown } from '../thrown';
 
 function expectThrottle(err: LambdaError, reason: string): void {
   expect(err.code).toBe('TooManyRequestsException');
@@ -43,7 +34,7 @@ describe('ConcurrencyLimiter', () => {
     limiter.acquire('fn', 2, 2);
     expect(limiter.runningFor('fn')).toBe(2);
     expectThrottle(
-      rejection(() => limiter.acquire('fn', 2, 2)),
+      thrown(LambdaError, () => limiter.acquire('fn', 2, 2)),
       'ReservedFunctionConcurrentInvocationLimitExceeded',
     );
     expect(limiter.runningFor('fn')).toBe(2);
@@ -52,7 +43,7 @@ describe('ConcurrencyLimiter', () => {
   it('reserved concurrency 0 throttles every invoke', () => {
     const limiter = new ConcurrencyLimiter();
     expectThrottle(
-      rejection(() => limiter.acquire('off', 0, 0)),
+      thrown(LambdaError, () => limiter.acquire('off', 0, 0)),
       'ReservedFunctionConcurrentInvocationLimitExceeded',
     );
     expect(limiter.runningFor('off')).toBe(0);
@@ -73,7 +64,7 @@ describe('ConcurrencyLimiter', () => {
     for (let i = 0; i < 3; i += 1) limiter.acquire('a', undefined, 4);
     for (let i = 0; i < 3; i += 1) limiter.acquire('b', undefined, 4);
     expectThrottle(
-      rejection(() => limiter.acquire('c', undefined, 4)),
+      thrown(LambdaError, () => limiter.acquire('c', undefined, 4)),
       'ConcurrentInvocationLimitExceeded',
     );
     expect(limiter.runningFor('c')).toBe(0);
@@ -90,7 +81,7 @@ describe('ConcurrencyLimiter', () => {
     expect(() => limiter.acquire('shared', undefined, 4)).toThrow(LambdaError);
     // The reserved function is at its own cap, whatever the unreserved pool does.
     expectThrottle(
-      rejection(() => limiter.acquire('reserved', 4, 4)),
+      thrown(LambdaError, () => limiter.acquire('reserved', 4, 4)),
       'ReservedFunctionConcurrentInvocationLimitExceeded',
     );
     limiter.release('reserved', 4);
@@ -101,7 +92,7 @@ describe('ConcurrencyLimiter', () => {
   it('an account limit fully reserved leaves nothing for unreserved functions', () => {
     const limiter = new ConcurrencyLimiter(10);
     expectThrottle(
-      rejection(() => limiter.acquire('u', undefined, 10)),
+      thrown(LambdaError, () => limiter.acquire('u', undefined, 10)),
       'ConcurrentInvocationLimitExceeded',
     );
   });

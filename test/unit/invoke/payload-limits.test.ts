@@ -1,22 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { LambdaError } from '../../../src-main/core/errors/lambda-error';
 import { MAX_REQUEST_BYTES, checkPayload } from '../../../src-main/core/invoke/payload-limits';
+import { thrown } from '../thrown';
 
 const PARSE_PREFIX = 'Could not parse request body into json: Could not parse payload into json: ';
 
 /** A valid JSON string literal of exactly `bytes` bytes. */
 function jsonOfBytes(bytes: number): Buffer {
   return Buffer.from(`"${'a'.repeat(bytes - 2)}"`, 'utf8');
-}
-
-function rejection(run: () => unknown): LambdaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LambdaError) return error;
-    throw error;
-  }
-  throw new Error('expected a LambdaError');
 }
 
 describe('MAX_REQUEST_BYTES', () => {
@@ -32,7 +23,7 @@ describe('checkPayload: size', () => {
   });
 
   it('rejects a synchronous payload one byte over with 413 and AWS wording', () => {
-    const err = rejection(() => checkPayload(jsonOfBytes(6_291_457), 'RequestResponse'));
+    const err = thrown(LambdaError, () => checkPayload(jsonOfBytes(6_291_457), 'RequestResponse'));
     expect(err.code).toBe('RequestEntityTooLargeException');
     expect(err.statusCode).toBe(413);
     expect(err.message).toBe(
@@ -47,7 +38,7 @@ describe('checkPayload: size', () => {
 
   it('rejects an asynchronous payload one byte over with 413 and the Event wording', () => {
     // Real Lambda (observed): "<n> byte payload is too large for the Event invocation type (limit <limit> bytes)".
-    const err = rejection(() => checkPayload(jsonOfBytes(1_048_577), 'Event'));
+    const err = thrown(LambdaError, () => checkPayload(jsonOfBytes(1_048_577), 'Event'));
     expect(err.code).toBe('RequestEntityTooLargeException');
     expect(err.statusCode).toBe(413);
     expect(err.message).toBe(
@@ -63,13 +54,13 @@ describe('checkPayload: size', () => {
     // 3,145,728 "é" = 6,291,456 bytes, plus the two quotes: over the limit with fewer characters.
     const text = `"${'é'.repeat(3_145_728)}"`;
     expect(text.length).toBeLessThan(6_291_456);
-    const err = rejection(() => checkPayload(text, 'RequestResponse'));
+    const err = thrown(LambdaError, () => checkPayload(text, 'RequestResponse'));
     expect(err.code).toBe('RequestEntityTooLargeException');
   });
 
   it('checks the size before the JSON', () => {
     const body = Buffer.alloc(6_291_457, 0x7b); // "{{{{..." is not JSON either
-    expect(rejection(() => checkPayload(body, 'RequestResponse')).statusCode).toBe(413);
+    expect(thrown(LambdaError, () => checkPayload(body, 'RequestResponse')).statusCode).toBe(413);
   });
 });
 
@@ -98,7 +89,7 @@ describe('checkPayload: content', () => {
 
   it('rejects invalid JSON with InvalidRequestContentException (400) and AWS prefix', () => {
     for (const bad of ['{', '{"a":}', 'hello', "{'a':1}", '{"a":1} trailing']) {
-      const err = rejection(() => checkPayload(bad, 'RequestResponse'));
+      const err = thrown(LambdaError, () => checkPayload(bad, 'RequestResponse'));
       expect(err.code).toBe('InvalidRequestContentException');
       expect(err.statusCode).toBe(400);
       expect(err.message.startsWith(PARSE_PREFIX)).toBe(true);
@@ -107,7 +98,7 @@ describe('checkPayload: content', () => {
   });
 
   it('rejects invalid JSON on the Event path too', () => {
-    const err = rejection(() => checkPayload('not json', 'Event'));
+    const err = thrown(LambdaError, () => checkPayload('not json', 'Event'));
     expect(err.code).toBe('InvalidRequestContentException');
     expect(err.statusCode).toBe(400);
   });
@@ -115,7 +106,7 @@ describe('checkPayload: content', () => {
   it('rejects invalid UTF-8 even when the bytes would otherwise look like a JSON string', () => {
     // `"` 0xff 0xfe `"`: not UTF-8.
     const body = Buffer.from([0x22, 0xff, 0xfe, 0x22]);
-    const err = rejection(() => checkPayload(body, 'RequestResponse'));
+    const err = thrown(LambdaError, () => checkPayload(body, 'RequestResponse'));
     expect(err.code).toBe('InvalidRequestContentException');
     expect(err.statusCode).toBe(400);
     expect(err.message.startsWith(PARSE_PREFIX)).toBe(true);
@@ -127,7 +118,7 @@ describe('checkPayload: content', () => {
       Buffer.from([0xe2, 0x82]),
       Buffer.from('"}'),
     ]);
-    expect(rejection(() => checkPayload(body, 'Event')).code).toBe(
+    expect(thrown(LambdaError, () => checkPayload(body, 'Event')).code).toBe(
       'InvalidRequestContentException',
     );
   });

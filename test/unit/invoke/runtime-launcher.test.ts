@@ -9,6 +9,7 @@ import {
   nodeMemoryArgs,
   versionWarnings,
 } from '../../../src-main/core/invoke/runtime-launcher';
+import { thrown } from '../thrown';
 
 const POSIX = process.platform !== 'win32';
 
@@ -16,16 +17,6 @@ function runtime(id: string): RuntimeInfo {
   const info = findRuntime(id);
   if (!info) throw new Error(`unknown runtime ${id}`);
   return info;
-}
-
-function launchError(run: () => unknown): LaunchError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LaunchError) return error;
-    throw error;
-  }
-  throw new Error('expected a LaunchError');
 }
 
 describe('nodeMemoryArgs', () => {
@@ -131,7 +122,7 @@ describe('RuntimeLauncher', () => {
 
   describe('provided runtimes', () => {
     it('names both bootstrap candidates when neither exists', () => {
-      const err = launchError(() =>
+      const err = thrown(LaunchError, () =>
         new RuntimeLauncher(resources, {}, '').plan(runtime('provided.al2023'), 128, task, opt),
       );
       expect(err.message).toBe(
@@ -141,7 +132,7 @@ describe('RuntimeLauncher', () => {
     });
 
     it('names only the task bootstrap without layers', () => {
-      const err = launchError(() =>
+      const err = thrown(LaunchError, () =>
         new RuntimeLauncher(resources, {}, '').plan(runtime('provided.al2'), 128, task),
       );
       expect(err.message).toBe(
@@ -160,7 +151,7 @@ describe('RuntimeLauncher', () => {
       const file = path.join(task, 'bootstrap');
       fs.writeFileSync(file, '#!/bin/sh\n', { mode: 0o644 });
       fs.chmodSync(file, 0o644);
-      const err = launchError(() =>
+      const err = thrown(LaunchError, () =>
         new RuntimeLauncher(resources, {}, '').plan(runtime('provided.al2023'), 128, task),
       );
       expect(err.message.startsWith(`fork/exec ${file}: permission denied`)).toBe(true);
@@ -191,7 +182,7 @@ describe('RuntimeLauncher', () => {
   describe('managed runtimes', () => {
     it('a configured executable that does not exist is a clear LaunchError', () => {
       const missing = path.join(dir, 'nope', 'node');
-      const err = launchError(() =>
+      const err = thrown(LaunchError, () =>
         new RuntimeLauncher(resources, { 'nodejs22.x': missing }, '').plan(
           runtime('nodejs22.x'),
           128,
@@ -206,7 +197,7 @@ describe('RuntimeLauncher', () => {
 
     it('a configured family executable that does not exist is a LaunchError too', () => {
       const missing = path.join(dir, 'nope', 'python3');
-      const err = launchError(() =>
+      const err = thrown(LaunchError, () =>
         new RuntimeLauncher(resources, { python: missing }, '').plan(
           runtime('python3.12'),
           128,
@@ -218,7 +209,7 @@ describe('RuntimeLauncher', () => {
     });
 
     it('with nothing on the search path, names the --runtime-path option (node)', () => {
-      const err = launchError(() =>
+      const err = thrown(LaunchError, () =>
         new RuntimeLauncher(resources, {}, '').plan(runtime('nodejs22.x'), 128, task),
       );
       expect(err.message).toBe(
@@ -227,7 +218,7 @@ describe('RuntimeLauncher', () => {
     });
 
     it('with nothing on the search path, names the --runtime-path option (python)', () => {
-      const err = launchError(() =>
+      const err = thrown(LaunchError, () =>
         new RuntimeLauncher(resources, {}, bin).plan(runtime('python3.12'), 128, task),
       );
       expect(err.message).toContain('no python3.12 or python3 executable found on PATH');
