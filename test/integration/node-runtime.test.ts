@@ -164,3 +164,42 @@ describe('Node.js runtime: lifecycle', () => {
     expect(messages.every((m) => m.endsWith('\n'))).toBe(true);
   });
 });
+
+describe('Node.js runtime: JSON log format', () => {
+  it('writes application records and platform records as JSON objects', async () => {
+    await engine.deploy(
+      nodeFunction('console', {
+        name: 'console-json',
+        logFormat: 'JSON',
+        applicationLogLevel: 'WARN',
+      }),
+    );
+    const result = await engine.invoke('console-json', '{}');
+    const records = lines(result).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const types = records.map((r) => r.type).filter(Boolean);
+    expect(types).toEqual([
+      'platform.initStart',
+      'platform.start',
+      'platform.runtimeDone',
+      'platform.report',
+    ]);
+    const report = records.find((r) => r.type === 'platform.report') as {
+      record: Record<string, unknown>;
+    };
+    expect(report.record).toMatchObject({
+      requestId: result.requestId,
+      status: 'success',
+      metrics: {
+        billedDurationMs: result.billedDurationMs,
+        memorySizeMB: 128,
+        maxMemoryUsedMB: result.maxMemoryUsedMb,
+      },
+    });
+    const app = records.filter((r) => 'level' in r);
+    expect(app.length).toBeGreaterThan(0);
+    // AWS_LAMBDA_LOG_LEVEL=WARN filters INFO and below.
+    expect(app.every((r) => r.level === 'WARN' || r.level === 'ERROR' || r.level === 'FATAL')).toBe(
+      true,
+    );
+  });
+});

@@ -1,13 +1,6 @@
 import { logGroupOf } from '../functions/function-definition';
-import {
-  endLine,
-  initReportLine,
-  initStartLine,
-  reportLine,
-  startLine,
-  timeoutLogLine,
-  timeoutSeconds,
-} from '../logs/platform-lines';
+import { platformLogFor } from '../logs/platform-log';
+import { timeoutLogLine, timeoutSeconds } from '../logs/platform-lines';
 import { invocationCostUsd } from '../pricing/lambda-pricing';
 import type { Deployment } from './deployment';
 import { LogCapture } from './environment-output';
@@ -41,6 +34,7 @@ export async function runInvocation(
 ): Promise<InvokeResult> {
   const capture = new LogCapture();
   const { def } = deployment;
+  const platform = platformLogFor(def.logFormat);
   const warnings: string[] = [];
   let env = await takeWarm(deployment);
   let initDurationMs: number | undefined;
@@ -51,7 +45,7 @@ export async function runInvocation(
   const beginInvoke = (e: ExecutionEnvironment): void => {
     started = performance.now();
     deadlineMs = Date.now() + def.timeoutSec * 1000;
-    e.log(`${startLine(inv.requestId, deployment.version)}\n`, Date.now());
+    e.log(`${platform.start(inv.requestId, deployment.version)}\n`, Date.now());
   };
 
   try {
@@ -67,7 +61,7 @@ export async function runInvocation(
       } else {
         // Lambda re-runs a failed INIT inside the invoke, bounded by the function timeout ("suppressed init").
         env.log(
-          `${initReportLine(first.durationMs, 'init', first.status, initErrorType(first))}\n`,
+          `${platform.initReport(first.durationMs, 'init', first.status, initErrorType(first))}\n`,
           Date.now(),
         );
         await retire(deployment, env);
@@ -77,7 +71,7 @@ export async function runInvocation(
         if (!second.ok) {
           if (second.status === 'error') {
             env.log(
-              `${initReportLine(second.durationMs, 'invoke', 'error', initErrorType(second))}\n`,
+              `${platform.initReport(second.durationMs, 'invoke', 'error', initErrorType(second))}\n`,
               Date.now(),
             );
           }
@@ -89,7 +83,7 @@ export async function runInvocation(
     if (!(error instanceof LaunchError)) throw error;
     failure = launchFailure(error, inv.requestId);
     env = undefined;
-    capture.add(`${startLine(inv.requestId, deployment.version)}\n`);
+    capture.add(`${platform.start(inv.requestId, deployment.version)}\n`);
     capture.add(`${failureMessage(failure)}\n`);
     started = performance.now();
   }
@@ -109,7 +103,7 @@ export async function runInvocation(
     failure?.errorType === 'Runtime.OutOfMemory'
       ? def.memoryMb
       : Math.min(def.memoryMb, Math.max(1, Math.round(peak / (1024 * 1024))));
-  const report = reportLine({
+  const report = platform.report({
     requestId: inv.requestId,
     durationMs,
     billedDurationMs,
@@ -121,7 +115,7 @@ export async function runInvocation(
   });
   const emit = (line: string): void =>
     env ? env.log(`${line}\n`, Date.now()) : capture.add(`${line}\n`);
-  emit(endLine(inv.requestId));
+  emit(platform.end(inv.requestId, failure?.status ?? 'success', failure?.errorType));
   emit(report);
   env?.endCapture();
   const logStreamName = env?.logStreamName ?? '';
@@ -174,7 +168,10 @@ function coldEnvironment(
   env.beginCapture(capture);
   if (announce) {
     const { version, arn } = deployment.runtimeVersion();
-    env.log(`${initStartLine(version, arn)}\n`, Date.now());
+    env.log(
+      `${platformLogFor(deployment.def.logFormat).initStart(version, arn, 'on-demand')}\n`,
+      Date.now(),
+    );
     const planWarnings = deployment.plan instanceof LaunchError ? [] : deployment.plan.warnings;
     for (const warning of planWarnings) {
       warnings.push(warning);

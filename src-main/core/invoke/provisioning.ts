@@ -1,3 +1,4 @@
+import { platformLogFor } from '../logs/platform-log';
 import type { Deployment } from './deployment';
 import { INIT_LIMIT_MS } from './invocation-runner';
 
@@ -12,7 +13,12 @@ export async function provisionEnvironments(
   const attempts = Array.from({ length: count }, async () => {
     const env = deployment.newEnvironment('provisioned-concurrency');
     const { version, arn } = deployment.runtimeVersion();
-    env.log(`INIT_START Runtime Version: ${version}\tRuntime Version ARN: ${arn}\n`, Date.now());
+    const line = platformLogFor(deployment.def.logFormat).initStart(
+      version,
+      arn,
+      'provisioned-concurrency',
+    );
+    env.log(`${line}\n`, Date.now());
     const attempt = await env.init(Date.now() + INIT_LIMIT_MS);
     deployment.pool.release(env);
     return attempt.ok;
