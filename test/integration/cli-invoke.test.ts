@@ -67,6 +67,28 @@ describe('lambda-workbench invoke', () => {
     });
   });
 
+  it('reads --env-file and applies --layer', () => {
+    const envFile = path.join(dataDir, 'vars.env');
+    writeFileSync(envFile, '# comment\nexport GREETING="from env file"\nEXTRA=file\n');
+    const run = cli(['invoke', 'HelloFunction', '--env-file', envFile, '--env', 'EXTRA=flag'], {
+      cwd: fixture('sam', 'cli-project'),
+    });
+    expect(JSON.parse(run.stdout)).toMatchObject({ greeting: 'from env file', extra: 'flag' });
+    const layered = cli(
+      [
+        'invoke',
+        fixture('nodejs', 'layer-consumer'),
+        '--layer',
+        fixture('layers', 'greeting-layer'),
+        '--event',
+        '-',
+      ],
+      { input: '{"name":"cli"}' },
+    );
+    expect(layered.code).toBe(0);
+    expect(JSON.parse(layered.stdout).greeting).toContain('cli');
+  });
+
   it('asks which function to run when the template has several', () => {
     const run = cli(['invoke', fixture('sam', 'cli-project')]);
     expect(run.code).toBe(2);

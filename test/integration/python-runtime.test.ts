@@ -166,7 +166,7 @@ describe('Python runtime', () => {
     expect(JSON.stringify(json(result))).toContain('Hello, py! (from python-greeting-layer)');
   });
 
-  it.each(['3.9', '3.13'])(
+  it.each(['3.9', '3.10', '3.12', '3.13'])(
     'runs on python%s when that interpreter is installed',
     async (version) => {
       await engine.deploy(
