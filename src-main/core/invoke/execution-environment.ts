@@ -8,7 +8,7 @@ import type { RuntimeInfo } from '../functions/runtime-catalog';
 import type { PreparedCode } from '../code/code-cache';
 import { LogCapture, pipeFrames, pipeLines, type LogSink } from './environment-output';
 import { buildFunctionEnvironment } from './function-environment';
-import { readTreeMemory } from './process-memory';
+import { MemoryWatch } from './memory-watch';
 import { RuntimeApiServer } from './runtime-api-server';
 import type { RuntimeInvocation, RuntimeOutcome } from './runtime-api-types';
 import type { LaunchPlan } from './runtime-launcher';
@@ -16,7 +16,6 @@ import type { ProcessExit } from './process-exit';
 import { folderUsageBytes, tmpOverLimitMessage } from './tmp-usage';
 
 const TELEMETRY_FD = 3;
-const MEMORY_SAMPLE_MS = 20;
 const CAN_SIGNAL = process.platform !== 'win32';
 /**
  * Lambda freezes an environment as soon as its runtime waits on /next. Stopping and resuming a
@@ -63,9 +62,7 @@ export type EnvironmentOutcome =
 export class ExecutionEnvironment {
   readonly id = randomBytes(16).toString('hex');
   readonly logStreamName: string;
-  /** Memory high-water mark of the process tree, bytes. */
-  peakMemoryBytes = 0;
-  invocations = 0;
+  private readonly memory: MemoryWatch;
   private readonly server: RuntimeApiServer;
   private readonly tmpDir: string;
   private child: ChildProcess | undefined;
@@ -78,14 +75,17 @@ export class ExecutionEnvironment {
   private freezeTimer: NodeJS.Timeout | undefined;
   private killed = false;
   private busy = false;
-  private memoryTimer: NodeJS.Timeout | undefined;
-  private outOfMemory = false;
   private flushStdout: (() => void)[] = [];
 
   constructor(private readonly config: EnvironmentConfig) {
     const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
     this.logStreamName = `${day}/[${config.version}]${this.id}`;
     this.tmpDir = path.join(config.tmpRoot, `env-${this.id}`);
+    this.memory = new MemoryWatch(
+      () => (this.exited ? undefined : this.child?.pid),
+      config.def.memoryMb * 1024 * 1024,
+      () => this.kill(),
+    );
     this.server = new RuntimeApiServer({
       onWaitingForNext: () => this.onWaitingForNext(),
       onInitError: (errorType, payload) => {
@@ -109,6 +109,11 @@ export class ExecutionEnvironment {
   /** Stops capturing. */
   endCapture(): void {
     this.capture = undefined;
+  }
+
+  /** Memory high-water mark of the process tree, in bytes. */
+  get peakMemoryBytes(): number {
+    return this.memory.peakBytes;
   }
 
   /** Whether the runtime process is gone or being killed (crash, exit, timeout or OOM kill). */
@@ -152,21 +157,22 @@ export class ExecutionEnvironment {
       telemetryFd: plan.usesTelemetryFd ? TELEMETRY_FD : undefined,
     });
     this.busy = true;
-    this.startMemoryWatch();
+    this.memory.start();
     const ready = new Promise<void>((resolve) => this.readyWaiters.push(resolve));
     this.spawn(env);
     const exited = new Promise<ProcessExit>((resolve) => this.exitWaiters.push(resolve));
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), Math.max(0, deadlineMs - Date.now()));
-    });
-    const first = await Promise.race([ready.then(() => 'ready' as const), exited, timedOut]);
-    clearTimeout(timer);
+    const deadline = deadlineTimer(deadlineMs);
+    const first = await Promise.race([
+      ready.then(() => 'ready' as const),
+      exited,
+      deadline.expired,
+    ]);
+    deadline.cancel();
     const durationMs = performance.now() - started;
     this.busy = false;
     if (first === 'ready' && !this.initPosted) {
-      this.stopMemoryWatch();
-      this.sampleMemory();
+      this.memory.stop();
+      this.memory.sample();
       if (this.config.freezeWhenIdle) this.scheduleFreeze();
       return { ok: true, durationMs };
     }
@@ -184,27 +190,21 @@ export class ExecutionEnvironment {
 
   /** Runs one invocation until the runtime answers, the process dies, or the deadline passes (which kills it). */
   async invoke(invocation: RuntimeInvocation): Promise<EnvironmentOutcome> {
-    this.invocations += 1;
     this.busy = true;
     this.thaw();
-    this.startMemoryWatch();
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<EnvironmentOutcome>((resolve) => {
-      timer = setTimeout(
-        () => resolve({ kind: 'timeout' }),
-        Math.max(0, invocation.deadlineMs - Date.now()),
-      );
-    });
+    this.memory.start();
+    const deadline = deadlineTimer(invocation.deadlineMs);
+    const timedOut = deadline.expired.then((): EnvironmentOutcome => ({ kind: 'timeout' }));
     const exited = new Promise<EnvironmentOutcome>((resolve) => {
       const onExit = (exit: ProcessExit): void =>
-        resolve({ kind: 'exit', exit, outOfMemory: this.outOfMemory });
+        resolve({ kind: 'exit', exit, outOfMemory: this.memory.exceeded });
       if (this.exited) onExit(this.exited);
       else this.exitWaiters.push(onExit);
     });
     const outcome = await Promise.race([this.server.deliver(invocation), exited, timedOut]);
-    clearTimeout(timer);
-    this.stopMemoryWatch();
-    this.sampleMemory();
+    deadline.cancel();
+    this.memory.stop();
+    this.memory.sample();
     if (outcome.kind !== 'response' && outcome.kind !== 'error') {
       this.server.abandon();
       this.kill();
@@ -219,7 +219,7 @@ export class ExecutionEnvironment {
   /** SHUTDOWN: kills the runtime (no extensions, so no grace period), closes the endpoint, removes /tmp. */
   async shutdown(): Promise<void> {
     this.kill();
-    this.stopMemoryWatch();
+    this.memory.stop();
     await this.server.close();
     rmSync(this.tmpDir, { recursive: true, force: true });
   }
@@ -263,7 +263,7 @@ export class ExecutionEnvironment {
   private onExit(exit: ProcessExit): void {
     if (this.exited) return;
     this.exited = exit;
-    this.stopMemoryWatch();
+    this.memory.stop();
     for (const wake of this.exitWaiters.splice(0)) wake(exit);
   }
 
@@ -309,26 +309,13 @@ export class ExecutionEnvironment {
     this.killed = true;
     this.frozen = false;
   }
+}
 
-  private startMemoryWatch(): void {
-    this.memoryTimer ??= setInterval(() => this.sampleMemory(), MEMORY_SAMPLE_MS);
-  }
-
-  private stopMemoryWatch(): void {
-    if (this.memoryTimer) clearInterval(this.memoryTimer);
-    this.memoryTimer = undefined;
-  }
-
-  private sampleMemory(): void {
-    const pid = this.child?.pid;
-    if (!pid || this.exited) return;
-    const reading = readTreeMemory(pid);
-    if (!reading) return;
-    this.peakMemoryBytes = Math.max(this.peakMemoryBytes, reading.peak);
-    if (reading.current > this.config.def.memoryMb * 1024 * 1024) {
-      // Lambda's cgroup kills a runtime that goes past its memory size; this is the local equivalent.
-      this.outOfMemory = true;
-      this.kill();
-    }
-  }
+/** A timer for an epoch-ms deadline: `expired` resolves when it passes, `cancel` stops it. */
+function deadlineTimer(deadlineMs: number): { expired: Promise<'timeout'>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), Math.max(0, deadlineMs - Date.now()));
+  });
+  return { expired, cancel: () => clearTimeout(timer) };
 }
