@@ -1,0 +1,142 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LambdaError } from '../errors/lambda-error';
+import { errorResponse } from './lambda-api/rest-json';
+import {
+  MAX_REQUEST_BODY_BYTES,
+  type EndpointApi,
+  type EndpointRequest,
+  type EndpointResponse,
+} from './endpoint-types';
+
+/** Checks a request's signature; resolves to the region of its credential scope, or throws AWS's 403. */
+export type Authenticate = (request: {
+  method: string;
+  rawPath: string;
+  rawQuery: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}) => Promise<{ region: string }>;
+
+/** Where and how the endpoint listens. */
+export interface EndpointServerOptions {
+  readonly apis: readonly EndpointApi[];
+  readonly authenticate: Authenticate;
+  readonly host?: string;
+  readonly port?: number;
+  readonly maxBodyBytes?: number;
+}
+
+/** The local AWS-compatible HTTP endpoint: reads capped bodies, verifies SigV4, dispatches to the APIs. */
+export class EndpointServer {
+  private readonly server: http.Server;
+
+  constructor(private readonly options: EndpointServerOptions) {
+    this.server = http.createServer((req, res) => void this.serve(req, res));
+    // Invokes may run for 15 minutes.
+    this.server.requestTimeout = 0;
+  }
+
+  /** Starts listening (127.0.0.1 unless told otherwise); resolves to the URL clients use. */
+  async listen(): Promise<string> {
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, host, () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+
+  /** Stops accepting and closes open connections. */
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let response: EndpointResponse;
+    try {
+      const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2) as [string, string?];
+      const body = await readBody(req, this.options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES);
+      const { region } = await this.options.authenticate({
+        method: req.method ?? 'GET',
+        rawPath,
+        rawQuery,
+        headers: req.headers,
+        body,
+      });
+      const request: EndpointRequest = {
+        method: req.method ?? 'GET',
+        rawPath,
+        query: new URLSearchParams(rawQuery),
+        headers: req.headers,
+        body,
+        region,
+        host: req.headers.host ?? '127.0.0.1',
+      };
+      const api = this.options.apis.find((candidate) => candidate.matches(request));
+      response = api
+        ? await api.handle(request)
+        : errorResponse(
+            new LambdaError(
+              'UnknownOperationException',
+              `No AWS API of the local endpoint serves ${request.method} ${rawPath}`,
+              404,
+            ),
+          );
+    } catch (error) {
+      response = errorResponse(
+        error instanceof LambdaError
+          ? error
+          : new LambdaError('ServiceException', `The local endpoint failed: ${String(error)}`, 500),
+      );
+    }
+    await write(res, response);
+  }
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      reject(tooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.destroy();
+        reject(tooLarge(limit));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tooLarge(limit: number): LambdaError {
+  return new LambdaError(
+    'RequestEntityTooLargeException',
+    `Request must be smaller than ${limit} bytes for this operation`,
+    413,
+  );
+}
+
+async function write(res: http.ServerResponse, response: EndpointResponse): Promise<void> {
+  res.writeHead(response.status, response.headers ?? {});
+  const body = response.body;
+  if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
+    res.end(body);
+    return;
+  }
+  // Event streams: write each frame as it comes; stop when the client goes away.
+  for await (const chunk of body) {
+    if (res.destroyed) break;
+    res.write(chunk);
+  }
+  res.end();
+}

@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { LambdaError } from '../errors/lambda-error';
+import type { FunctionInput } from '../functions/function-definition';
+import type { LambdaEngine } from '../invoke/lambda-engine';
+import { apiConfiguration, functionArn } from './api-configuration';
+import { CodeStore, type StoredCode } from './code-store';
+import { mergeSettings, settingsFromCreate, type ConfigurationBody } from './create-input';
+import {
+  lambdaTimestamp,
+  type FunctionRecord,
+  type FunctionSettings,
+  type VersionRecord,
+} from './function-record';
+import { FunctionStore } from './function-store';
+
+/** The code part of CreateFunction / UpdateFunctionCode. */
+export interface CodeBody {
+  ZipFile?: string | Buffer;
+  S3Bucket?: string;
+  S3Key?: string;
+  ImageUri?: string;
+}
+
+/** Options of the local Lambda service. */
+export interface LambdaServiceOptions {
+  readonly dataDir: string;
+  readonly engine: LambdaEngine;
+  readonly region: string;
+  readonly accountId: string;
+  /** How long Pending / InProgress last after create / update (AWS: about a second). */
+  readonly settleMs?: number;
+  /** Resolves a layer version ARN to its stored code; undefined when there is no such layer version. */
+  readonly layerCode?: (arn: string) => StoredCode | undefined;
+}
+
+/** Marker buckets for registering a local folder in place (LocalStack's hot-reload convention). */
+const LOCAL_FOLDER_BUCKETS = new Set(['hot-reload', '__local__']);
+
+/** Lambda's control plane over the local engine: functions, code, configuration, persisted as files. */
+export class LambdaService {
+  readonly functions = new Map<string, FunctionRecord>();
+  readonly loadWarnings: string[];
+  private readonly store: FunctionStore;
+  private readonly code: CodeStore;
+  private readonly settlesAt = new Map<string, { phase: 'pending' | 'updating'; at: number }>();
+  private readonly deployed = new Map<string, string>();
+
+  constructor(readonly options: LambdaServiceOptions) {
+    this.store = new FunctionStore(options.dataDir);
+    this.code = new CodeStore(path.join(options.dataDir, 'code'));
+    const loaded = this.store.load();
+    for (const record of loaded.functions) this.functions.set(record.name, record);
+    this.loadWarnings = loaded.warnings;
+  }
+
+  /** CreateFunction: validates, stores the code and configuration, answers the new configuration (Pending). */
+  async create(
+    body: ConfigurationBody & {
+      FunctionName?: string;
+      Code?: CodeBody;
+      Publish?: boolean;
+      Tags?: Record<string, string>;
+    },
+  ): Promise<Record<string, unknown>> {
+    const name = body.FunctionName ?? '';
+    if (this.functions.has(name)) {
+      throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`, 409);
+    }
+    const settings = settingsFromCreate(body);
+    const code = this.storeCode(body.Code ?? {});
+    const latest = newVersion('$LATEST', settings, code);
+    await this.check(name, latest);
+    const record: FunctionRecord = {
+      name,
+      latest,
+      versions: [],
+      lastVersionNumber: 0,
+      aliases: [],
+      provisioned: [],
+      tags: { ...(body.Tags ?? {}) },
+    };
+    this.functions.set(name, record);
+    this.settle(name, 'pending');
+    this.save(record);
+    return this.describe(record, latest);
+  }
+
+  /** GetFunctionConfiguration for `$LATEST`, a version or an alias. */
+  configuration(name: string, qualifier?: string): Record<string, unknown> {
+    const record = this.require(name, qualifier);
+    return this.describe(record, this.version(record, qualifier));
+  }
+
+  /** ListFunctions page: at most 50 per page whatever MaxItems says (reference 7.2); ALL includes versions. */
+  list(options: { marker?: string; maxItems?: number; all?: boolean }): {
+    Functions: unknown[];
+    NextMarker?: string;
+  } {
+    const names = [...this.functions.keys()].sort();
+    const entries = names.flatMap((name) => {
+      const record = this.functions.get(name) as FunctionRecord;
+      return options.all
+        ? [record.latest, ...record.versions].map((v) => [record, v] as const)
+        : [[record, record.latest] as const];
+    });
+    const start = options.marker ? decodeMarker(options.marker) : 0;
+    const size = Math.min(50, Math.max(1, options.maxItems ?? 50));
+    const page = entries.slice(start, start + size);
+    const Functions = page.map(([record, version]) => this.describe(record, version, true));
+    const next = start + size < entries.length ? encodeMarker(start + size) : undefined;
+    return next ? { Functions, NextMarker: next } : { Functions };
+  }
+
+  /** UpdateFunctionCode: new code for $LATEST (optionally publishing), with RevisionId precondition. */
+  async updateCode(
+    name: string,
+    body: CodeBody & { RevisionId?: string; Publish?: boolean; Architectures?: string[] },
+  ): Promise<Record<string, unknown>> {
+    const record = this.requireSettled(name);
+    checkRevision(record.latest, body.RevisionId);
+    const settings = body.Architectures
+      ? mergeSettings(record.latest.settings, { Architectures: body.Architectures })
+      : record.latest.settings;
+    const latest = newVersion('$LATEST', settings, this.storeCode(body));
+    await this.check(name, latest);
+    record.latest = latest;
+    this.settle(name, 'updating');
+    this.save(record);
+    return this.describe(record, latest);
+  }
+
+  /** UpdateFunctionConfiguration: the given fields change on $LATEST, with RevisionId precondition. */
+  async updateConfiguration(
+    name: string,
+    body: ConfigurationBody & { RevisionId?: string },
+  ): Promise<Record<string, unknown>> {
+    const record = this.requireSettled(name);
+    checkRevision(record.latest, body.RevisionId);
+    const latest = newVersion(
+      '$LATEST',
+      mergeSettings(record.latest.settings, body),
+      record.latest.code,
+    );
+    await this.check(name, latest);
+    record.latest = latest;
+    this.settle(name, 'updating');
+    this.save(record);
+    return this.describe(record, latest);
+  }
+
+  /** DeleteFunction, or one published version of it. */
+  async remove(name: string, qualifier?: string): Promise<void> {
+    const record = this.require(name, qualifier);
+    if (qualifier === '$LATEST') {
+      throw new LambdaError(
+        'InvalidParameterValueException',
+        '$LATEST version cannot be deleted without deleting the function.',
+      );
+    }
+    if (qualifier) {
+      record.versions = record.versions.filter((v) => v.version !== qualifier);
+      this.save(record);
+      await this.options.engine.remove(name, qualifier);
+      return;
+    }
+    this.functions.delete(name);
+    this.store.remove(name);
+    await this.options.engine.remove(name);
+  }
+
+  /** The record of a function, or Lambda's 404 naming the ARN the caller used. */
+  require(name: string, qualifier?: string): FunctionRecord {
+    const record = this.functions.get(name);
+    if (!record) throw notFound(this.arn(name, qualifier));
+    return record;
+  }
+
+  /** A version of a function by qualifier (version number or `$LATEST`; aliases resolve elsewhere). */
+  version(record: FunctionRecord, qualifier?: string): VersionRecord {
+    if (!qualifier || qualifier === '$LATEST') return record.latest;
+    const alias = record.aliases.find((a) => a.name === qualifier);
+    const wanted = alias ? alias.functionVersion : qualifier;
+    if (wanted === '$LATEST') return record.latest;
+    const found = record.versions.find((v) => v.version === wanted);
+    if (!found) throw notFound(this.arn(record.name, qualifier));
+    return found;
+  }
+
+  /** Makes sure the engine runs the current revision of a version (deployed lazily, on first invoke). */
+  async ensureDeployed(record: FunctionRecord, version: VersionRecord): Promise<void> {
+    const key = `${record.name}\u0000${version.version}`;
+    if (
+      this.deployed.get(key) === version.revisionId &&
+      this.options.engine.get(record.name, version.version)
+    )
+      return;
+    await this.options.engine.deploy(this.engineInput(record, version), version.version);
+    this.deployed.set(key, version.revisionId);
+  }
+
+  /** Throws the 409 Lambda answers while a function is still Pending. */
+  assertInvokable(name: string): void {
+    if (this.phase(name) === 'pending') {
+      throw new LambdaError(
+        'ResourceConflictException',
+        'The operation cannot be performed at this time. The function is currently in the following state: Pending',
+        409,
+      );
+    }
+  }
+
+  /** Persists a record after a change made by another part of the service. */
+  save(record: FunctionRecord): void {
+    this.store.save(record);
+  }
+
+  /** Lambda's FunctionConfiguration of a version, with the current state. */
+  describe(
+    record: FunctionRecord,
+    version: VersionRecord,
+    forList = false,
+  ): Record<string, unknown> {
+    const layerSizes = new Map(
+      version.settings.layers.map((arn) => [arn, this.options.layerCode?.(arn)?.size ?? 0]),
+    );
+    const phase = version.version === '$LATEST' ? this.phase(record.name) : 'settled';
+    return apiConfiguration(record, version, {
+      region: this.options.region,
+      accountId: this.options.accountId,
+      phase,
+      layerSizes,
+      forList,
+    });
+  }
+
+  /** A function's ARN as the caller addressed it. */
+  arn(name: string, qualifier?: string): string {
+    return functionArn(this.options.region, this.options.accountId, name, qualifier);
+  }
+
+  /** The engine's input for one version: settings, code path and resolved layer paths. */
+  engineInput(record: FunctionRecord, version: VersionRecord): FunctionInput {
+    const s = version.settings;
+    return {
+      name: record.name,
+      runtime: s.runtime,
+      handler: s.handler,
+      code: version.code.path,
+      memoryMb: s.memorySize,
+      timeoutSec: s.timeout,
+      environment: s.environment,
+      layers: s.layers.map((arn) => this.layerPath(arn)),
+      architecture: s.architecture,
+      ephemeralStorageMb: s.ephemeralStorage,
+      reservedConcurrency: record.reservedConcurrency,
+      description: s.description,
+      logFormat: s.logFormat,
+      applicationLogLevel: s.applicationLogLevel,
+      logGroup: s.logGroup,
+    };
+  }
+
+  private phase(name: string): 'pending' | 'updating' | 'settled' {
+    const entry = this.settlesAt.get(name);
+    if (!entry || Date.now() >= entry.at) return 'settled';
+    return entry.phase;
+  }
+
+  private settle(name: string, phase: 'pending' | 'updating'): void {
+    this.settlesAt.set(name, { phase, at: Date.now() + (this.options.settleMs ?? 500) });
+  }
+
+  private requireSettled(name: string): FunctionRecord {
+    const record = this.require(name);
+    if (this.phase(name) !== 'settled') {
+      throw new LambdaError(
+        'ResourceConflictException',
+        `The operation cannot be performed at this time. An update is in progress for resource: ${this.arn(name)}`,
+        409,
+      );
+    }
+    return record;
+  }
+
+  /** Validates a version by preparing it in the engine (limits, runtime, zip), as Lambda rejects bad input at once. */
+  private async check(name: string, version: VersionRecord): Promise<void> {
+    const probe: FunctionRecord = this.functions.get(name) ?? {
+      name,
+      latest: version,
+      versions: [],
+      lastVersionNumber: 0,
+      aliases: [],
+      provisioned: [],
+      tags: {},
+    };
+    await this.options.engine.deploy(this.engineInput(probe, version), version.version);
+    this.deployed.set(`${name}\u0000${version.version}`, version.revisionId);
+  }
+
+  private storeCode(body: CodeBody): StoredCode {
+    if (body.ZipFile !== undefined) {
+      return this.code.putZip(
+        typeof body.ZipFile === 'string' ? Buffer.from(body.ZipFile, 'base64') : body.ZipFile,
+      );
+    }
+    if (
+      body.S3Bucket &&
+      LOCAL_FOLDER_BUCKETS.has(body.S3Bucket) &&
+      body.S3Key &&
+      path.isAbsolute(body.S3Key)
+    ) {
+      return this.code.folder(body.S3Key);
+    }
+    if (body.ImageUri) {
+      throw new LambdaError(
+        'InvalidParameterValueException',
+        'Container images are not supported by the local engine of Lambda Workbench.',
+      );
+    }
+    throw new LambdaError(
+      'InvalidParameterValueException',
+      'The local endpoint has no S3: upload the code as ZipFile, or register a local folder with S3Bucket "hot-reload" and S3Key set to its absolute path.',
+    );
+  }
+
+  private layerPath(arn: string): string {
+    const code = this.options.layerCode?.(arn);
+    if (!code)
+      throw new LambdaError(
+        'InvalidParameterValueException',
+        `Layer version ${arn} does not exist.`,
+      );
+    return code.path;
+  }
+}
+
+/** A fresh version record with a new RevisionId and LastModified. */
+export function newVersion(
+  version: string,
+  settings: FunctionSettings,
+  code: StoredCode,
+): VersionRecord {
+  return { version, settings, code, revisionId: randomUUID(), lastModified: lambdaTimestamp() };
+}
+
+/** Lambda's 404 for a function or version: `Function not found: <arn>`. */
+export function notFound(arn: string): LambdaError {
+  return new LambdaError('ResourceNotFoundException', `Function not found: ${arn}`, 404);
+}
+
+/** RevisionId precondition: 412 PreconditionFailedException with AWS's wording (reference 7.5). */
+export function checkRevision(current: { revisionId: string }, given: string | undefined): void {
+  if (given !== undefined && given !== current.revisionId) {
+    throw new LambdaError(
+      'PreconditionFailedException',
+      'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      412,
+    );
+  }
+}
+
+function encodeMarker(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+function decodeMarker(marker: string): number {
+  try {
+    const parsed = JSON.parse(Buffer.from(marker, 'base64url').toString('utf8')) as { o?: unknown };
+    if (typeof parsed.o === 'number' && parsed.o >= 0) return parsed.o;
+  } catch {
+    // Fall through to the error below.
+  }
+  throw new LambdaError('InvalidParameterValueException', `Invalid marker: ${marker}`);
+}
