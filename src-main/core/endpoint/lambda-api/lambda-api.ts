@@ -3,6 +3,7 @@ import type { LambdaService } from '../../lambda-service/lambda-service';
 import type { EndpointApi, EndpointRequest, EndpointResponse } from '../endpoint-types';
 import { functionRoutes, type CodeLocation } from './function-routes';
 import { invokeRoutes } from './invoke-routes';
+import { versionRoutes } from './version-routes';
 import { errorResponse } from './rest-json';
 import { matchRoute, type Route } from './route-table';
 
@@ -35,6 +36,7 @@ export function createLambdaApi(
 ): EndpointApi {
   const routes: Route[] = [
     ...invokeRoutes(service),
+    ...versionRoutes(service),
     ...functionRoutes(service, codeLocation),
     ...extraRoutes,
   ];
