@@ -206,6 +206,11 @@ export class LambdaEngine extends EventEmitter<EngineEvents> {
     return this.asyncInvoker.list();
   }
 
+  /** The account-wide concurrency limit. */
+  get accountConcurrency(): number {
+    return this.limiter.limit;
+  }
+
   /** Executions running now for a function. */
   running(name: string): number {
     return this.limiter.runningFor(name);

@@ -45,6 +45,8 @@ export class LambdaService {
   private readonly code: CodeStore;
   private readonly settlesAt = new Map<string, { phase: 'pending' | 'updating'; at: number }>();
   private readonly deployed = new Map<string, string>();
+  /** Provisioned concurrency initialisations in progress, by function and qualifier. */
+  readonly provisioning = new Map<string, { ready: boolean; error?: string }>();
 
   constructor(readonly options: LambdaServiceOptions) {
     this.store = new FunctionStore(options.dataDir);
@@ -195,8 +197,13 @@ export class LambdaService {
       this.options.engine.get(record.name, version.version)
     )
       return;
+    await this.deploy(record, version);
+  }
+
+  /** (Re)deploys a version in the engine with its current settings, layers and concurrency. */
+  async deploy(record: FunctionRecord, version: VersionRecord): Promise<void> {
     await this.options.engine.deploy(this.engineInput(record, version), version.version);
-    this.deployed.set(key, version.revisionId);
+    this.deployed.set(`${record.name}\u0000${version.version}`, version.revisionId);
   }
 
   /** Throws the 409 Lambda answers while a function is still Pending. */
@@ -254,11 +261,19 @@ export class LambdaService {
       architecture: s.architecture,
       ephemeralStorageMb: s.ephemeralStorage,
       reservedConcurrency: record.reservedConcurrency,
+      provisionedConcurrency: record.provisioned.find(
+        (p) => this.resolveQualifier(record, p.qualifier) === version.version,
+      )?.requested,
       description: s.description,
       logFormat: s.logFormat,
       applicationLogLevel: s.applicationLogLevel,
       logGroup: s.logGroup,
     };
+  }
+
+  /** The version a qualifier names (an alias's primary version), or undefined. */
+  private resolveQualifier(record: FunctionRecord, qualifier: string): string | undefined {
+    return record.aliases.find((a) => a.name === qualifier)?.functionVersion ?? qualifier;
   }
 
   private phase(name: string): 'pending' | 'updating' | 'settled' {
@@ -285,17 +300,19 @@ export class LambdaService {
 
   /** Validates a version by preparing it in the engine (limits, runtime, zip), as Lambda rejects bad input at once. */
   private async check(name: string, version: VersionRecord): Promise<void> {
-    const probe: FunctionRecord = this.functions.get(name) ?? {
-      name,
-      latest: version,
-      versions: [],
-      lastVersionNumber: 0,
-      aliases: [],
-      provisioned: [],
-      tags: {},
-    };
-    await this.options.engine.deploy(this.engineInput(probe, version), version.version);
-    this.deployed.set(`${name}\u0000${version.version}`, version.revisionId);
+    const existing = this.functions.get(name);
+    const probe: FunctionRecord = existing
+      ? { ...existing, latest: version }
+      : {
+          name,
+          latest: version,
+          versions: [],
+          lastVersionNumber: 0,
+          aliases: [],
+          provisioned: [],
+          tags: {},
+        };
+    await this.deploy(probe, version);
   }
 
   private storeCode(body: CodeBody): StoredCode {

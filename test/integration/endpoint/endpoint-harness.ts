@@ -7,6 +7,7 @@ import { EndpointServer, type Authenticate } from '../../../src-main/core/endpoi
 import { createLambdaApi } from '../../../src-main/core/endpoint/lambda-api/lambda-api';
 import { LambdaEngine } from '../../../src-main/core/invoke/lambda-engine';
 import { LambdaService } from '../../../src-main/core/lambda-service/lambda-service';
+import { LayerService } from '../../../src-main/core/lambda-service/layer-service';
 
 /** A zip of the given files, as CreateFunction's ZipFile wants it. */
 export function zipOf(files: Record<string, string>): Uint8Array {
@@ -36,17 +37,20 @@ export async function startEndpoint(
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lwb-endpoint-'));
   const engine = new LambdaEngine({ dataDir, asyncRetryDelaysMs: [50, 50] });
+  const layers = new LayerService(dataDir, 'us-east-1', '123456789012');
   const service = new LambdaService({
     dataDir,
     engine,
     region: 'us-east-1',
     accountId: '123456789012',
     settleMs: options.settleMs ?? 300,
+    layerCode: (arn) => layers.codeOf(arn),
   });
   const server = new EndpointServer({
     apis: [
       createLambdaApi(
         service,
+        layers,
         (host, name, version) => `http://${host}/_lwb/code/${name}/${version}`,
       ),
     ],

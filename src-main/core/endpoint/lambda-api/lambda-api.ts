@@ -4,6 +4,8 @@ import type { EndpointApi, EndpointRequest, EndpointResponse } from '../endpoint
 import { functionRoutes, type CodeLocation } from './function-routes';
 import { invokeRoutes } from './invoke-routes';
 import { versionRoutes } from './version-routes';
+import { settingsRoutes } from './settings-routes';
+import type { LayerService } from '../../lambda-service/layer-service';
 import { errorResponse } from './rest-json';
 import { matchRoute, type Route } from './route-table';
 
@@ -31,14 +33,14 @@ const UNSUPPORTED: readonly [RegExp, string][] = [
 /** The Lambda API (restJson1, /2015-03-31/...) over the local service. */
 export function createLambdaApi(
   service: LambdaService,
+  layers: LayerService,
   codeLocation: CodeLocation,
-  extraRoutes: Route[] = [],
 ): EndpointApi {
   const routes: Route[] = [
     ...invokeRoutes(service),
     ...versionRoutes(service),
     ...functionRoutes(service, codeLocation),
-    ...extraRoutes,
+    ...settingsRoutes(service, layers),
   ];
   return {
     matches: (req) => LAMBDA_PREFIX.test(req.rawPath),

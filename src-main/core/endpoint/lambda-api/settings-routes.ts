@@ -1,0 +1,146 @@
+import {
+  deleteProvisioned,
+  deleteReservedConcurrency,
+  getProvisioned,
+  listProvisioned,
+  putProvisioned,
+  putReservedConcurrency,
+} from '../../lambda-service/concurrency';
+import { parseFunctionName } from '../../lambda-service/function-name';
+import type { LambdaService } from '../../lambda-service/lambda-service';
+import type { LayerService, PublishLayerBody } from '../../lambda-service/layer-service';
+import { empty, json, parseBody } from './rest-json';
+import { path, type Route } from './route-table';
+
+/** Reserved and provisioned concurrency, GetAccountSettings, and the layer operations. */
+export function settingsRoutes(service: LambdaService, layers: LayerService): Route[] {
+  const name = (p: Record<string, string>): string => parseFunctionName(p.FunctionName ?? '').name;
+  const qualifier = (q: URLSearchParams): string | undefined => q.get('Qualifier') ?? undefined;
+  return [
+    {
+      operation: 'PutFunctionConcurrency',
+      method: 'PUT',
+      pattern: path('/2017-10-31/functions/{FunctionName}/concurrency'),
+      handle: async (req, p) =>
+        json(
+          200,
+          await putReservedConcurrency(
+            service,
+            name(p),
+            parseBody<{ ReservedConcurrentExecutions?: number }>(req.body)
+              .ReservedConcurrentExecutions,
+          ),
+        ),
+    },
+    {
+      operation: 'GetFunctionConcurrency',
+      method: 'GET',
+      pattern: path('/2019-09-30/functions/{FunctionName}/concurrency'),
+      handle: async (_req, p) => {
+        const value = service.require(name(p)).reservedConcurrency;
+        return json(200, value === undefined ? {} : { ReservedConcurrentExecutions: value });
+      },
+    },
+    {
+      operation: 'DeleteFunctionConcurrency',
+      method: 'DELETE',
+      pattern: path('/2017-10-31/functions/{FunctionName}/concurrency'),
+      handle: async (_req, p) => {
+        await deleteReservedConcurrency(service, name(p));
+        return empty(204);
+      },
+    },
+    {
+      operation: 'PutProvisionedConcurrencyConfig',
+      method: 'PUT',
+      pattern: path('/2019-09-30/functions/{FunctionName}/provisioned-concurrency'),
+      handle: async (req, p) =>
+        json(
+          202,
+          await putProvisioned(
+            service,
+            name(p),
+            qualifier(req.query),
+            parseBody<{ ProvisionedConcurrentExecutions?: number }>(req.body)
+              .ProvisionedConcurrentExecutions,
+          ),
+        ),
+    },
+    {
+      operation: 'GetProvisionedConcurrencyConfig',
+      method: 'GET',
+      pattern: path('/2019-09-30/functions/{FunctionName}/provisioned-concurrency'),
+      handle: async (req, p) =>
+        req.query.get('List') === 'ALL'
+          ? json(200, listProvisioned(service, name(p)))
+          : json(200, getProvisioned(service, name(p), qualifier(req.query))),
+    },
+    {
+      operation: 'DeleteProvisionedConcurrencyConfig',
+      method: 'DELETE',
+      pattern: path('/2019-09-30/functions/{FunctionName}/provisioned-concurrency'),
+      handle: async (req, p) => {
+        await deleteProvisioned(service, name(p), qualifier(req.query));
+        return empty(204);
+      },
+    },
+    {
+      operation: 'GetAccountSettings',
+      method: 'GET',
+      pattern: path('/2016-08-19/account-settings'),
+      handle: async () => {
+        const functions = [...service.functions.values()];
+        const limit = service.options.engine.accountConcurrency;
+        const reserved = functions.reduce((sum, f) => sum + (f.reservedConcurrency ?? 0), 0);
+        const totalCodeSize = functions.reduce(
+          (sum, f) => sum + [f.latest, ...f.versions].reduce((s, v) => s + v.code.size, 0),
+          0,
+        );
+        return json(200, {
+          AccountLimit: {
+            TotalCodeSize: 80_530_636_800,
+            CodeSizeUnzipped: 262_144_000,
+            CodeSizeZipped: 52_428_800,
+            ConcurrentExecutions: limit,
+            UnreservedConcurrentExecutions: limit - reserved,
+          },
+          AccountUsage: { TotalCodeSize: totalCodeSize, FunctionCount: functions.length },
+        });
+      },
+    },
+    {
+      operation: 'PublishLayerVersion',
+      method: 'POST',
+      pattern: path('/2018-10-31/layers/{LayerName}/versions'),
+      handle: async (req, p) =>
+        json(201, layers.publish(p.LayerName ?? '', parseBody<PublishLayerBody>(req.body))),
+    },
+    {
+      operation: 'ListLayerVersions',
+      method: 'GET',
+      pattern: path('/2018-10-31/layers/{LayerName}/versions'),
+      handle: async (_req, p) => json(200, layers.versions(p.LayerName ?? '')),
+    },
+    {
+      operation: 'GetLayerVersion',
+      method: 'GET',
+      pattern: path('/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'),
+      handle: async (_req, p) => json(200, layers.get(p.LayerName ?? '', Number(p.VersionNumber))),
+    },
+    {
+      operation: 'DeleteLayerVersion',
+      method: 'DELETE',
+      pattern: path('/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'),
+      handle: async (_req, p) => {
+        layers.delete(p.LayerName ?? '', Number(p.VersionNumber));
+        return empty(204);
+      },
+    },
+    {
+      operation: 'ListLayers',
+      method: 'GET',
+      pattern: path('/2018-10-31/layers'),
+      handle: async () => json(200, layers.list()),
+    },
+  ];
+}
