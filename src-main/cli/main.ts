@@ -1,13 +1,16 @@
 import { invokeCommand } from './invoke-command';
+import { serveCommand } from './serve-command';
 
 const USAGE = `Usage: lambda-workbench <command> [options]
 
 Commands:
   invoke DIR|ZIP|NAME   Run a function locally, like \`sam local invoke\`: response on stdout,
                         Lambda-formatted logs on stderr, non-zero exit on function error.
+  serve                 Serve the local engine as an AWS endpoint (Lambda and CloudWatch Logs
+                        APIs, SigV4) for the AWS CLI and SDKs.
   help                  Show this text.
 
-Run \`lambda-workbench invoke --help\` for the invoke options.`;
+Run \`lambda-workbench <command> --help\` for a command's options.`;
 
 /** Entry point of the lambda-workbench command; resolves to the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -15,6 +18,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'invoke':
       return invokeCommand(rest);
+    case 'serve':
+      return serveCommand(rest);
     case undefined:
     case 'help':
     case '--help':

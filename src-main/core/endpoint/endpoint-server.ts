@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LambdaError } from '../errors/lambda-error';
+import { assertSigningService, type VerifiedScope } from './auth/sigv4-verifier';
 import { errorResponse } from './lambda-api/rest-json';
 import {
   MAX_REQUEST_BODY_BYTES,
@@ -16,7 +17,7 @@ export type Authenticate = (request: {
   rawQuery: string;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
-}) => Promise<{ region: string }>;
+}) => Promise<{ region: string; service: string }>;
 
 /** Where and how the endpoint listens. */
 export interface EndpointServerOptions {
@@ -59,7 +60,7 @@ export class EndpointServer {
     try {
       const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2) as [string, string?];
       const body = await readBody(req, this.options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES);
-      const { region } = await this.options.authenticate({
+      const scope = await this.options.authenticate({
         method: req.method ?? 'GET',
         rawPath,
         rawQuery,
@@ -69,13 +70,15 @@ export class EndpointServer {
       const request: EndpointRequest = {
         method: req.method ?? 'GET',
         rawPath,
-        query: new URLSearchParams(rawQuery),
+        // '+' stays '+', as the signature verifier decoded it (URLSearchParams would make it a space).
+        query: new URLSearchParams(rawQuery.replace(/\+/g, '%2B')),
         headers: req.headers,
         body,
-        region,
+        region: scope.region,
         host: req.headers.host ?? '127.0.0.1',
       };
       const api = this.options.apis.find((candidate) => candidate.matches(request));
+      if (api) assertSigningService(scope as VerifiedScope, api.signingName, req.headers);
       response = api
         ? await api.handle(request)
         : errorResponse(

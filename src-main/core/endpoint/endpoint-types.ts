@@ -23,6 +23,8 @@ export interface EndpointResponse {
 
 /** One API served by the endpoint (Lambda restJson1, CloudWatch Logs awsJson1_1). */
 export interface EndpointApi {
+  /** The SigV4 service name its requests must be signed for (`lambda`, `logs`). */
+  readonly signingName: 'lambda' | 'logs';
   /** Whether this API serves the request (by path or X-Amz-Target). */
   matches(request: Pick<EndpointRequest, 'method' | 'rawPath' | 'headers'>): boolean;
   handle(request: EndpointRequest): Promise<EndpointResponse>;

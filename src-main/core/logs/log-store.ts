@@ -1,51 +1,22 @@
-/** One CloudWatch Logs event as the engine stores it. */
-export interface LogEvent {
-  readonly timestamp: number;
-  readonly ingestionTime: number;
-  /** The message; Lambda's events end with a newline, and so do ours. */
-  readonly message: string;
-  /** Opaque, unique, increasing id (CloudWatch's are 56 digits). */
-  readonly eventId: string;
-}
+import {
+  DEFAULT_LOG_LIMITS,
+  type LogAppended,
+  type LogEvent,
+  type LogGroupInfo,
+  type LogStoreChange,
+  type LogStoreLimits,
+  type LogStreamInfo,
+} from './log-store-types';
+import { newestWithinCaps } from './log-caps';
 
-/** What DescribeLogStreams reports about a stream. */
-export interface LogStreamInfo {
-  readonly logStreamName: string;
-  readonly creationTime: number;
-  readonly firstEventTimestamp?: number;
-  readonly lastEventTimestamp?: number;
-  readonly lastIngestionTime?: number;
-  readonly storedBytes: number;
-  /** Events evicted because the stream reached its cap. */
-  readonly droppedEvents: number;
-}
-
-/** What DescribeLogGroups reports about a group. */
-export interface LogGroupInfo {
-  readonly logGroupName: string;
-  readonly creationTime: number;
-  readonly storedBytes: number;
-}
-
-/** One appended event, as delivered to live subscribers. */
-export interface LogAppended {
-  readonly group: string;
-  readonly stream: string;
-  readonly event: LogEvent;
-}
-
-/** Caps that keep a chatty function from filling memory or disk. */
-export interface LogStoreLimits {
-  readonly maxEventsPerStream: number;
-  readonly maxBytesPerStream: number;
-  readonly maxStreamsPerGroup: number;
-}
-
-/** Defaults: 10,000 events or 4 MB per stream, 500 streams per group. */
-export const DEFAULT_LOG_LIMITS: LogStoreLimits = {
-  maxEventsPerStream: 10_000,
-  maxBytesPerStream: 4 * 1024 * 1024,
-  maxStreamsPerGroup: 500,
+export {
+  DEFAULT_LOG_LIMITS,
+  type LogAppended,
+  type LogEvent,
+  type LogGroupInfo,
+  type LogStoreChange,
+  type LogStoreLimits,
+  type LogStreamInfo,
 };
 
 interface StreamState {
@@ -60,6 +31,7 @@ interface StreamState {
 interface GroupState {
   name: string;
   creationTime: number;
+  retentionInDays?: number;
   streams: Map<string, StreamState>;
 }
 
@@ -67,6 +39,7 @@ interface GroupState {
 export class LogStore {
   private readonly groupsByName = new Map<string, GroupState>();
   private readonly listeners = new Set<(appended: LogAppended) => void>();
+  private readonly changeListeners = new Set<(change: LogStoreChange) => void>();
   private sequence = 0;
 
   constructor(
@@ -99,6 +72,12 @@ export class LogStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Subscribes to groups and streams being created or deleted and retention changes. */
+  onChange(listener: (change: LogStoreChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   /** All groups, ASCII-sorted by name as CloudWatch lists them. */
   groups(): LogGroupInfo[] {
     return [...this.groupsByName.values()]
@@ -107,7 +86,13 @@ export class LogStore {
         logGroupName: g.name,
         creationTime: g.creationTime,
         storedBytes: [...g.streams.values()].reduce((sum, s) => sum + s.bytes, 0),
+        ...(g.retentionInDays === undefined ? {} : { retentionInDays: g.retentionInDays }),
       }));
+  }
+
+  /** Whether a group exists. */
+  hasGroup(group: string): boolean {
+    return this.groupsByName.has(group);
   }
 
   /** The streams of a group, or undefined when the group does not exist. */
@@ -130,28 +115,101 @@ export class LogStore {
     return this.groupsByName.get(group)?.streams.get(stream)?.events;
   }
 
-  /** Removes a group and its streams; false when it did not exist. */
-  deleteGroup(group: string): boolean {
-    return this.groupsByName.delete(group);
+  /** Creates an empty group (CreateLogGroup); false when it already exists. */
+  createGroup(group: string): boolean {
+    if (this.groupsByName.has(group)) return false;
+    this.groupState(group);
+    return true;
   }
 
-  private streamState(group: string, stream: string): StreamState {
+  /** Creates an empty stream (CreateLogStream). */
+  createStream(group: string, stream: string): 'created' | 'exists' | 'no-group' {
+    const g = this.groupsByName.get(group);
+    if (!g) return 'no-group';
+    if (g.streams.has(stream)) return 'exists';
+    this.streamState(group, stream);
+    return 'created';
+  }
+
+  /** Removes a group and its streams; false when it did not exist. */
+  deleteGroup(group: string): boolean {
+    const existed = this.groupsByName.delete(group);
+    if (existed) this.changed({ kind: 'group-deleted', group });
+    return existed;
+  }
+
+  /** Removes one stream; false when it did not exist. */
+  deleteStream(group: string, stream: string): boolean {
+    const existed = this.groupsByName.get(group)?.streams.delete(stream) ?? false;
+    if (existed) this.changed({ kind: 'stream-deleted', group, stream });
+    return existed;
+  }
+
+  /** Sets (or with undefined, removes) a group's retention; false when the group does not exist. */
+  setRetention(group: string, retentionInDays: number | undefined): boolean {
+    const g = this.groupsByName.get(group);
+    if (!g) return false;
+    g.retentionInDays = retentionInDays;
+    this.changed({ kind: 'retention-set', group, retentionInDays });
+    return true;
+  }
+
+  /** Puts back a group read from disk, keeping its creation time and retention. */
+  restoreGroup(group: string, creationTime: number, retentionInDays?: number): void {
+    const g = this.groupState(group, creationTime);
+    g.creationTime = creationTime;
+    g.retentionInDays = retentionInDays;
+  }
+
+  /**
+   * Puts back a stream read from disk (events oldest first), keeping the newest that fit the caps
+   * exactly; ids continue after the highest restored one. Returns how many events were kept.
+   */
+  restoreStream(group: string, stream: string, creationTime: number, events: LogEvent[]): number {
+    const s = this.streamState(group, stream, creationTime);
+    const kept = newestWithinCaps(events, this.limits);
+    s.events = events.slice(events.length - kept.count);
+    s.bytes = kept.bytes;
+    s.dropped = events.length - kept.count;
+    s.lastIngestionTime = s.events.reduce<number | undefined>(
+      (max, e) => (max === undefined || e.ingestionTime > max ? e.ingestionTime : max),
+      undefined,
+    );
+    for (const e of s.events) {
+      const n = /^\d+$/.test(e.eventId) ? Number(e.eventId) : 0;
+      if (n > this.sequence) this.sequence = n;
+    }
+    return kept.count;
+  }
+
+  private groupState(group: string, creationTime = this.now()): GroupState {
     let g = this.groupsByName.get(group);
     if (!g) {
-      g = { name: group, creationTime: this.now(), streams: new Map() };
+      g = { name: group, creationTime, streams: new Map() };
       this.groupsByName.set(group, g);
+      this.changed({ kind: 'group-created', group, creationTime });
     }
+    return g;
+  }
+
+  private streamState(group: string, stream: string, creationTime = this.now()): StreamState {
+    const g = this.groupState(group, creationTime);
     let s = g.streams.get(stream);
     if (!s) {
-      s = { name: stream, creationTime: this.now(), events: [], bytes: 0, dropped: 0 };
+      s = { name: stream, creationTime, events: [], bytes: 0, dropped: 0 };
       g.streams.set(stream, s);
+      this.changed({ kind: 'stream-created', group, stream, creationTime });
       if (g.streams.size > this.limits.maxStreamsPerGroup) {
         // Maps iterate in insertion order: the first key is the oldest stream.
         const oldest = g.streams.keys().next().value;
-        if (oldest !== undefined) g.streams.delete(oldest);
+        if (oldest !== undefined) this.deleteStream(group, oldest);
       }
     }
     return s;
+  }
+
+  private changed(change: LogStoreChange): void {
+    for (const listener of this.changeListeners) listener(change);
   }
 
   private evict(s: StreamState): void {

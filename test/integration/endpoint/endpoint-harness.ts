@@ -51,10 +51,11 @@ export async function startEndpoint(
       createLambdaApi(
         service,
         layers,
-        (host, name, version) => `http://${host}/_lwb/code/${name}/${version}`,
+        async (host, name, version) => `http://${host}/_lwb/code/${name}/${version}`,
       ),
     ],
-    authenticate: options.authenticate ?? (async () => ({ region: 'us-east-1' })),
+    authenticate:
+      options.authenticate ?? (async () => ({ region: 'us-east-1', service: 'lambda' })),
   });
   const url = await server.listen();
   const lambda = new LambdaClient({

@@ -6,7 +6,7 @@ import { empty, intParam, json, parseBody } from './rest-json';
 import { path, type Route } from './route-table';
 
 /** A function's download URL maker (GetFunction's Code.Location), given the host the caller used. */
-export type CodeLocation = (host: string, name: string, version: string) => string;
+export type CodeLocation = (host: string, name: string, version: string) => Promise<string>;
 
 /** CreateFunction, Get*, ListFunctions, Update*, DeleteFunction. */
 export function functionRoutes(service: LambdaService, codeLocation: CodeLocation): Route[] {
@@ -43,7 +43,7 @@ export function functionRoutes(service: LambdaService, codeLocation: CodeLocatio
         const version = service.version(record, qualifier).version;
         return json(200, {
           Configuration,
-          Code: { RepositoryType: 'S3', Location: codeLocation(req.host, name, version) },
+          Code: { RepositoryType: 'S3', Location: await codeLocation(req.host, name, version) },
           ...(Object.keys(record.tags).length > 0 ? { Tags: record.tags } : {}),
           ...(record.reservedConcurrency !== undefined
             ? { Concurrency: { ReservedConcurrentExecutions: record.reservedConcurrency } }

@@ -43,6 +43,7 @@ export function createLambdaApi(
     ...settingsRoutes(service, layers),
   ];
   return {
+    signingName: 'lambda',
     matches: (req) => LAMBDA_PREFIX.test(req.rawPath),
     handle: async (req: EndpointRequest): Promise<EndpointResponse> => {
       try {
