@@ -51,3 +51,26 @@ export function table(rows: readonly Row[]): string {
   }
   return out.join('\n');
 }
+
+/**
+ * Measures two paths in alternating rounds (after one warm-up for each), so slow drift on the
+ * machine (JIT, GC, other load) hits both alike; returns each path's milliseconds.
+ */
+export async function interleaved(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  total: number,
+  warmup: number,
+  rounds = 10,
+): Promise<[number[], number[]]> {
+  await sample(0, a, warmup);
+  await sample(0, b, warmup);
+  const timesA: number[] = [];
+  const timesB: number[] = [];
+  const perRound = Math.max(1, Math.ceil(total / rounds));
+  for (let round = 0; round < rounds; round += 1) {
+    timesA.push(...(await sample(perRound, a, 0)));
+    timesB.push(...(await sample(perRound, b, 0)));
+  }
+  return [timesA, timesB];
+}

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lambdaLocal from 'lambda-local';
 import { LambdaEngine } from '../../src-main/core/invoke/lambda-engine';
-import { percentile, sample, table, type Row } from './bench-stats';
+import { interleaved, percentile, sample, table, type Row } from './bench-stats';
+import { endpointRows } from './endpoint-bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nodeHandlerDir = path.join(here, 'handlers', 'node');
@@ -46,14 +47,14 @@ async function loopbackRoundTrip(): Promise<number[]> {
   return times;
 }
 
-async function lambdaLocalInProcess(): Promise<number[]> {
-  lambdaLocal.getLogger().level = 'error';
-  const lambdaPath = path.join(nodeHandlerDir, 'index.js');
-  return sample(
-    WARM,
-    () => lambdaLocal.execute({ event: { n: 1 }, lambdaPath, timeoutMs: 3000, verboseLevel: 0 }),
-    300,
-  );
+/** One in-process lambda-local invocation of the same handler (the peer). */
+function lambdaLocalOnce(): Promise<unknown> {
+  return lambdaLocal.execute({
+    event: { n: 1 },
+    lambdaPath: path.join(nodeHandlerDir, 'index.js'),
+    timeoutMs: 3000,
+    verboseLevel: 0,
+  });
 }
 
 async function main(): Promise<void> {
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   try {
     const bare = percentile(await bareNodeStart(), 50);
     const loop = percentile(await loopbackRoundTrip(), 50);
-    const peer = await lambdaLocalInProcess();
+    lambdaLocal.getLogger().level = 'error';
     await engine.deploy({
       name: 'bench-node',
       runtime: nodeRuntime,
@@ -76,8 +77,13 @@ async function main(): Promise<void> {
       handler: 'app.handler',
       code: pythonHandlerDir,
     });
-    // Generous warm-up: the engine's own code must be JIT-compiled before it is measured, as lambda-local's is.
-    const node = await sample(WARM, () => engine.invoke('bench-node', '{"n":1}'), WARMUP);
+    // Interleaved rounds with the same warm-up: JIT and machine drift hit both paths alike.
+    const [node, peer] = await interleaved(
+      () => engine.invoke('bench-node', '{"n":1}'),
+      lambdaLocalOnce,
+      WARM,
+      WARMUP,
+    );
     const python = await sample(WARM, () => engine.invoke('bench-python', '{"n":1}'), WARMUP);
     const cold: number[] = [];
     for (let i = 0; i < COLD; i += 1) {
@@ -161,6 +167,7 @@ async function main(): Promise<void> {
         unit: 'inv/s',
       });
     }
+    rows.push(...(await endpointRows(nodeHandlerDir, nodeRuntime, WARM, WARMUP)));
     process.stdout.write(
       `Lambda Workbench benchmark (${os.cpus().length} cores, Node ${process.version}, ${WARM} warm samples)\n\n`,
     );

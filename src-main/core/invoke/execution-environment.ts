@@ -16,6 +16,7 @@ import type { ProcessExit } from './process-exit';
 import { folderUsageBytes, tmpOverLimitMessage } from './tmp-usage';
 
 const TELEMETRY_FD = 3;
+const TMP_CHECK_EVERY_MS = 250;
 const CAN_SIGNAL = process.platform !== 'win32';
 /**
  * Lambda freezes an environment as soon as its runtime waits on /next. Stopping and resuming a
@@ -72,6 +73,7 @@ export class ExecutionEnvironment {
   private initPosted: { errorType: string; payload: Buffer } | undefined;
   private capture: LogCapture | undefined;
   private frozen = false;
+  private tmpCheckedAt = 0;
   private freezeTimer: NodeJS.Timeout | undefined;
   private killed = false;
   private busy = false;
@@ -229,6 +231,10 @@ export class ExecutionEnvironment {
    * the environment (the next invoke starts fresh). Returns whether it was retired.
    */
   enforceTmpLimit(): boolean {
+    // Walking /tmp costs a readdir per invoke; back-to-back invokes check it at most every 250 ms.
+    const now = Date.now();
+    if (now - this.tmpCheckedAt < TMP_CHECK_EVERY_MS) return false;
+    this.tmpCheckedAt = now;
     const warning = tmpOverLimitMessage(
       folderUsageBytes(this.tmpDir),
       this.config.def.ephemeralStorageMb,

@@ -276,10 +276,11 @@ function keyOf(name: string, version: string): string {
   return `${name}\u0000${version}`;
 }
 
-/** A fresh X-Ray trace header: `Root=1-<epoch hex>-<24 hex>;Parent=<16 hex>;Sampled=0`. */
+/** A fresh X-Ray trace header: `Root=1-<epoch hex>-<24 hex>;Parent=<16 hex>;Sampled=0` (one random read). */
 export function newTraceId(): string {
   const epoch = Math.floor(Date.now() / 1000)
     .toString(16)
     .padStart(8, '0');
-  return `Root=1-${epoch}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+  const random = randomBytes(20).toString('hex');
+  return `Root=1-${epoch}-${random.slice(0, 24)};Parent=${random.slice(24)};Sampled=0`;
 }

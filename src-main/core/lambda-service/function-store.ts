@@ -28,6 +28,11 @@ export class FunctionStore {
     const warnings: string[] = [];
     if (!existsSync(this.dir)) return { functions, warnings };
     for (const name of readdirSync(this.dir)) {
+      // A temp file left by a crash mid-write: the rename never happened, so the old file is intact.
+      if (name.startsWith('.') && name.endsWith('.tmp')) {
+        rmSync(path.join(this.dir, name), { force: true });
+        continue;
+      }
       if (!name.endsWith('.json') || name.startsWith('.')) continue;
       const file = path.join(this.dir, name);
       try {
