@@ -33,7 +33,12 @@ export const ROLE = 'arn:aws:iam::123456789012:role/lambda-role';
 
 /** An endpoint over a fresh data folder, and an SDK client pointed at it. */
 export async function startEndpoint(
-  options: { dataDir?: string; authenticate?: Authenticate; settleMs?: number } = {},
+  options: {
+    dataDir?: string;
+    authenticate?: Authenticate;
+    settleMs?: number;
+    maxBodyBytes?: number;
+  } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lwb-endpoint-'));
   const engine = new LambdaEngine({ dataDir, asyncRetryDelaysMs: [50, 50] });
@@ -54,6 +59,7 @@ export async function startEndpoint(
         async (host, name, version) => `http://${host}/_lwb/code/${name}/${version}`,
       ),
     ],
+    maxBodyBytes: options.maxBodyBytes,
     authenticate:
       options.authenticate ?? (async () => ({ region: 'us-east-1', service: 'lambda' })),
   });
