@@ -55,7 +55,22 @@ export async function serveCommand(argv: readonly string[]): Promise<number> {
       `WARNING: binding to ${host} exposes the endpoint beyond this machine. Requests still need the printed credentials.\n`,
     );
   }
-  const endpoint = await startLocalEndpoint({ dataDir, host, port, region: values.region });
+  let endpoint;
+  try {
+    endpoint = await startLocalEndpoint({ dataDir, host, port, region: values.region });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${port} on ${host} is already in use; stop the other server or pick another port (--port 0 picks a free one).`
+        : code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine; use --host 127.0.0.1.`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+    process.stderr.write(`Cannot start the local endpoint: ${reason}\n`);
+    return 1;
+  }
   for (const warning of endpoint.warnings) process.stderr.write(`Warning: ${warning}\n`);
   const { accessKeyId, secretAccessKey } = endpoint.credentials;
   process.stdout.write(

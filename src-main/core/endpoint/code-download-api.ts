@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { LambdaError } from '../errors/lambda-error';
@@ -34,6 +34,10 @@ export function createCodeDownloadApi(service: LambdaService): EndpointApi {
         };
       } catch (error) {
         if (error instanceof LambdaError) return errorResponse(error);
+        if (error instanceof URIError)
+          return errorResponse(
+            new LambdaError('ResourceNotFoundException', 'No such code package.', 404),
+          );
         throw error;
       }
     },
@@ -50,7 +54,9 @@ function zipFolder(root: string): Uint8Array {
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir)) {
       const full = path.join(dir, entry);
-      const stat = statSync(full);
+      // lstat: a symlink (possibly a cycle) is not followed; Lambda's zips keep links as links anyway.
+      const stat = lstatSync(full);
+      if (stat.isSymbolicLink()) continue;
       if (stat.isDirectory()) walk(full);
       else
         files[path.relative(root, full).split(path.sep).join('/')] = [

@@ -26,6 +26,11 @@ export interface EndpointServerOptions {
   readonly host?: string;
   readonly port?: number;
   readonly maxBodyBytes?: number;
+  /**
+   * The access key id requests must be signed with: a request without a signature, or signed with
+   * another key, is answered before its body is read, so strangers cannot make the server buffer it.
+   */
+  readonly accessKeyId?: string;
 }
 
 /** The local AWS-compatible HTTP endpoint: reads capped bodies, verifies SigV4, dispatches to the APIs. */
@@ -33,7 +38,9 @@ export class EndpointServer {
   private readonly server: http.Server;
 
   constructor(private readonly options: EndpointServerOptions) {
-    this.server = http.createServer((req, res) => void this.serve(req, res));
+    this.server = http.createServer((req, res) => {
+      this.serve(req, res).catch(() => res.destroy());
+    });
     // Invokes may run for 15 minutes.
     this.server.requestTimeout = 0;
   }
@@ -59,7 +66,9 @@ export class EndpointServer {
     let response: EndpointResponse;
     try {
       const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2) as [string, string?];
-      const body = await readBody(req, this.options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES);
+      const body = this.plausiblySigned(req, rawQuery)
+        ? await readBody(req, this.options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES)
+        : Buffer.alloc(0);
       const scope = await this.options.authenticate({
         method: req.method ?? 'GET',
         rawPath,
@@ -95,7 +104,23 @@ export class EndpointServer {
           : new LambdaError('ServiceException', `The local endpoint failed: ${String(error)}`, 500),
       );
     }
-    await write(res, response);
+    try {
+      await write(res, response);
+    } catch {
+      // The client went away, or a streamed body failed half-way: nothing more can be sent.
+      res.destroy();
+    }
+  }
+
+  /** Whether a request carries a signature by our key (the full check follows once the body is read). */
+  private plausiblySigned(req: http.IncomingMessage, rawQuery: string): boolean {
+    const expected = this.options.accessKeyId;
+    const header = req.headers.authorization ?? '';
+    const credential =
+      /Credential=([^/,\s]+)\//.exec(header)?.[1] ??
+      /X-Amz-Credential=([^%&/]+)/.exec(rawQuery)?.[1];
+    if (!credential) return false;
+    return expected === undefined || credential === expected;
   }
 }
 

@@ -1,3 +1,4 @@
+import { LambdaError } from '../errors/lambda-error';
 import { LambdaEngine, type EngineOptions } from '../invoke/lambda-engine';
 import { LambdaService } from '../lambda-service/lambda-service';
 import { LayerService } from '../lambda-service/layer-service';
@@ -49,6 +50,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
     accountId,
     settleMs: options.settleMs,
     layerCode: (arn) => layers.codeOf(arn),
+    layerAvailable: (arn) => layers.isAvailable(arn),
   });
   const codeLocation = (host: string, name: string, version: string): Promise<string> =>
     presignUrl({
@@ -64,11 +66,30 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
       createLambdaApi(service, layers, codeLocation),
       createLogsApi(logs.store, { region, accountId }),
     ],
-    authenticate: (request) => verifySigV4(request, credentials),
+    authenticate: async (request) => {
+      const scope = await verifySigV4(request, credentials);
+      // One endpoint serves one region: state is not kept per region.
+      if (scope.region !== region) {
+        throw new LambdaError(
+          'InvalidSignatureException',
+          `Credential should be scoped to a valid region, not '${scope.region}'. This local endpoint serves ${region}; start it with --region ${scope.region} to serve that region.`,
+          403,
+        );
+      }
+      return scope;
+    },
+    accessKeyId: credentials.accessKeyId,
     host: options.host,
     port: options.port,
   });
-  const url = await server.listen();
+  let url: string;
+  try {
+    url = await server.listen();
+  } catch (error) {
+    await engine.shutdown();
+    await logs.close();
+    throw error;
+  }
   return {
     url,
     credentials,

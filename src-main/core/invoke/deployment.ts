@@ -11,7 +11,8 @@ export class Deployment {
   readonly pool: FunctionPool;
 
   constructor(
-    readonly def: FunctionDefinition,
+    /** Mutable only for settings that need no new environment (reserved concurrency). */
+    public def: FunctionDefinition,
     readonly version: string,
     readonly runtime: RuntimeInfo,
     readonly code: PreparedCode,

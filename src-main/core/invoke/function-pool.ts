@@ -57,6 +57,18 @@ export class FunctionPool {
     return [...this.provisioned].filter((env) => !env.dead).length;
   }
 
+  /**
+   * Retires the pool after a new revision replaced it: idle environments shut down now, busy ones
+   * finish their invocation first (Lambda never cuts an invoke short for a configuration change).
+   */
+  async drain(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const idle = this.idle.splice(0);
+    await Promise.all(idle.map((env) => env.shutdown()));
+  }
+
   /** Shuts every environment down (busy ones are killed too). */
   async close(): Promise<void> {
     this.closed = true;

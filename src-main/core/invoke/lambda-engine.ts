@@ -87,14 +87,33 @@ export class LambdaEngine extends EventEmitter<EngineEvents> {
     );
   }
 
-  /** Validates a function and makes it runnable as `version` (default $LATEST), replacing what ran before. */
-  async deploy(input: FunctionInput, version = '$LATEST'): Promise<FunctionDefinition> {
+  /** Checks a definition as deploy would (limits, runtime, code and layers laid out) without running it. */
+  async validate(input: FunctionInput): Promise<FunctionDefinition> {
     const def = withDefaults(input);
     validateFunction(def);
-    const runtime = findRuntime(def.runtime);
-    if (!runtime)
+    if (!findRuntime(def.runtime)) {
       throw new LambdaError('InvalidParameterValueException', `Unsupported runtime ${def.runtime}`);
+    }
     this.checkReservedConcurrency(def);
+    await this.codeCache.prepare(def.code, def.layers);
+    return def;
+  }
+
+  /** Changes a function's reserved concurrency on every deployed version, keeping its environments. */
+  setReservedConcurrency(name: string, reserved: number | undefined): void {
+    for (const deployment of this.deployments.values()) {
+      if (deployment.def.name === name)
+        deployment.def = { ...deployment.def, reservedConcurrency: reserved };
+    }
+  }
+
+  /**
+   * Validates a function and makes it runnable as `version` (default $LATEST), replacing what ran
+   * before; invocations already running on the old revision finish on their environments.
+   */
+  async deploy(input: FunctionInput, version = '$LATEST'): Promise<FunctionDefinition> {
+    const def = await this.validate(input);
+    const runtime = findRuntime(def.runtime) as NonNullable<ReturnType<typeof findRuntime>>;
     const code = await this.codeCache.prepare(def.code, def.layers);
     let plan;
     try {
@@ -121,7 +140,7 @@ export class LambdaEngine extends EventEmitter<EngineEvents> {
     const key = keyOf(def.name, version);
     const previous = this.deployments.get(key);
     this.deployments.set(key, deployment);
-    await previous?.pool.close();
+    await previous?.pool.drain();
     if (def.provisionedConcurrency)
       await provisionEnvironments(deployment, def.provisionedConcurrency);
     return def;

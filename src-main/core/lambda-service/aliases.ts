@@ -36,9 +36,15 @@ export function createAlias(
       409,
     );
   }
+  if (!body.FunctionVersion) {
+    throw new LambdaError(
+      'ValidationException',
+      "1 validation error detected: Value null at 'functionVersion' failed to satisfy constraint: Member must not be null",
+    );
+  }
   const alias = validated(service, record, {
     name: aliasName,
-    functionVersion: body.FunctionVersion ?? '',
+    functionVersion: body.FunctionVersion,
     description: body.Description ?? '',
     revisionId: randomUUID(),
     additionalVersionWeights: body.RoutingConfig?.AdditionalVersionWeights,
@@ -70,6 +76,13 @@ export function updateAlias(
   });
   record.aliases = record.aliases.map((a) => (a.name === aliasName ? alias : a));
   service.save(record);
+  // Provisioned concurrency follows the alias to its new version.
+  if (
+    record.provisioned.some((p) => p.qualifier === aliasName) &&
+    alias.functionVersion !== current.functionVersion
+  ) {
+    redeployTargets(service, record, [current.functionVersion, alias.functionVersion]);
+  }
   return describeAlias(service, record, alias);
 }
 
@@ -86,9 +99,25 @@ export function getAlias(
 /** DeleteAlias. */
 export function deleteAlias(service: LambdaService, name: string, aliasName: string): void {
   const record = service.require(name);
-  requireAlias(service, record, aliasName);
+  const alias = requireAlias(service, record, aliasName);
   record.aliases = record.aliases.filter((a) => a.name !== aliasName);
+  // The alias's provisioned concurrency goes with it.
+  const hadProvisioned = record.provisioned.some((p) => p.qualifier === aliasName);
+  record.provisioned = record.provisioned.filter((p) => p.qualifier !== aliasName);
   service.save(record);
+  if (hadProvisioned) redeployTargets(service, record, [alias.functionVersion]);
+}
+
+/** Redeploys versions whose provisioned environments changed with an alias (in the background). */
+function redeployTargets(
+  service: LambdaService,
+  record: FunctionRecord,
+  versions: readonly string[],
+): void {
+  for (const version of new Set(versions)) {
+    if (!service.options.engine.get(record.name, version)) continue;
+    void service.deploy(record, service.version(record, version)).catch(() => undefined);
+  }
 }
 
 /** ListAliases, optionally only those pointing at one version; at most 50 per page. */

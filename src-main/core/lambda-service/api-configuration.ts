@@ -12,9 +12,11 @@ export interface DescribeContext {
   readonly layerSizes: ReadonlyMap<string, number>;
   /** ListFunctions omits State*, LastUpdateStatus* and RuntimeVersionConfig (reference 7.3). */
   readonly forList?: boolean;
+  /** The qualifier the caller used: with one, FunctionArn is qualified by it (`:$LATEST`, `:prod`). */
+  readonly qualifier?: string;
 }
 
-/** The function ARN, qualified for published versions (and for $LATEST only when asked). */
+/** A function ARN, qualified when a qualifier is given. */
 export function functionArn(
   region: string,
   accountId: string,
@@ -32,7 +34,8 @@ export function apiConfiguration(
   ctx: DescribeContext,
 ): Record<string, unknown> {
   const s = version.settings;
-  const qualifier = version.version === '$LATEST' ? undefined : version.version;
+  // AWS qualifies the ARN with what the caller asked for, and always for published versions.
+  const qualifier = ctx.qualifier ?? (version.version === '$LATEST' ? undefined : version.version);
   const config: Record<string, unknown> = {
     FunctionName: record.name,
     FunctionArn: functionArn(ctx.region, ctx.accountId, record.name, qualifier),

@@ -4,11 +4,11 @@ import type { LambdaService } from './lambda-service';
 import { requireVersion } from './versions';
 
 /** PutFunctionConcurrency: reserved concurrency for all versions; at least 100 must stay unreserved (reference 7.7). */
-export async function putReservedConcurrency(
+export function putReservedConcurrency(
   service: LambdaService,
   name: string,
   value: number | undefined,
-): Promise<{ ReservedConcurrentExecutions: number }> {
+): { ReservedConcurrentExecutions: number } {
   const record = service.require(name);
   if (value === undefined || !Number.isInteger(value) || value < 0) {
     throw new LambdaError(
@@ -26,21 +26,27 @@ export async function putReservedConcurrency(
       "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
     );
   }
+  // Validate everything before changing anything (provisioned configs must still fit).
+  if (record.provisioned.some((p) => p.requested > value)) {
+    throw new LambdaError(
+      'InvalidParameterValueException',
+      'Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function',
+    );
+  }
+  service.save({ ...record, reservedConcurrency: value });
   record.reservedConcurrency = value;
-  service.save(record);
-  await redeploy(service, record);
+  // Environments keep running: only the limit changes, as in Lambda.
+  service.options.engine.setReservedConcurrency(name, value);
   return { ReservedConcurrentExecutions: value };
 }
 
 /** DeleteFunctionConcurrency. */
-export async function deleteReservedConcurrency(
-  service: LambdaService,
-  name: string,
-): Promise<void> {
+export function deleteReservedConcurrency(service: LambdaService, name: string): void {
   const record = service.require(name);
+  const { reservedConcurrency: _dropped, ...rest } = record;
+  service.save(rest);
   delete record.reservedConcurrency;
-  service.save(record);
-  await redeploy(service, record);
+  service.options.engine.setReservedConcurrency(name, undefined);
 }
 
 /** PutProvisionedConcurrencyConfig: version or alias only; the engine initialises the environments (202, IN_PROGRESS). */
@@ -117,7 +123,7 @@ export function listProvisioned(
   return {
     ProvisionedConcurrencyConfigs: record.provisioned.map((p) => ({
       FunctionArn: service.arn(name, p.qualifier),
-      ...describeProvisioned(p, p.requested, 'READY'),
+      ...getProvisioned(service, name, p.qualifier),
     })),
   };
 }

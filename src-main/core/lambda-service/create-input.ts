@@ -73,6 +73,7 @@ export function mergeSettings(
   current: FunctionSettings,
   body: ConfigurationBody,
 ): FunctionSettings {
+  checkShapes(body);
   const logging = body.LoggingConfig;
   const logFormat = (logging?.LogFormat as LogFormat | undefined) ?? current.logFormat;
   return {
@@ -103,4 +104,34 @@ export function mergeSettings(
       (body.TracingConfig?.Mode as FunctionSettings['tracingMode'] | undefined) ??
       current.tracingMode,
   };
+}
+
+/** The body members with a fixed JSON type; a wrong type is the SDK-style SerializationException, not a crash. */
+function checkShapes(body: ConfigurationBody): void {
+  const wrong = (member: string, expected: string): never => {
+    throw new LambdaError(
+      'SerializationException',
+      `Unexpected value for ${member}: expected ${expected}.`,
+    );
+  };
+  if (
+    body.Layers !== undefined &&
+    (!Array.isArray(body.Layers) || body.Layers.some((l) => typeof l !== 'string'))
+  ) {
+    wrong('Layers', 'a list of layer version ARNs');
+  }
+  if (body.Architectures !== undefined && !Array.isArray(body.Architectures))
+    wrong('Architectures', 'a list');
+  for (const key of ['MemorySize', 'Timeout'] as const) {
+    if (body[key] !== undefined && typeof body[key] !== 'number') wrong(key, 'a number');
+  }
+  const vars = body.Environment?.Variables;
+  if (
+    vars !== undefined &&
+    (typeof vars !== 'object' ||
+      vars === null ||
+      Object.values(vars).some((v) => typeof v !== 'string'))
+  ) {
+    wrong('Environment.Variables', 'a map of strings');
+  }
 }

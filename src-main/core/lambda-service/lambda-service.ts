@@ -13,6 +13,8 @@ import {
   type VersionRecord,
 } from './function-record';
 import { FunctionStore } from './function-store';
+import { KeyedLock } from './keyed-lock';
+import { publishVersion } from './versions';
 
 /** The code part of CreateFunction / UpdateFunctionCode. */
 export interface CodeBody {
@@ -30,9 +32,14 @@ export interface LambdaServiceOptions {
   readonly accountId: string;
   /** How long Pending / InProgress last after create / update (AWS: about a second). */
   readonly settleMs?: number;
-  /** Resolves a layer version ARN to its stored code; undefined when there is no such layer version. */
+  /** Resolves a layer version ARN to its stored code (also deleted versions still in use). */
   readonly layerCode?: (arn: string) => StoredCode | undefined;
+  /** Whether a layer version can be newly referenced (exists and is not deleted). */
+  readonly layerAvailable?: (arn: string) => boolean;
 }
+
+/** Lambda's limit on a zip uploaded directly (not through S3). */
+const MAX_ZIPPED_BYTES = 52_428_800;
 
 /** Marker buckets for registering a local folder in place (LocalStack's hot-reload convention). */
 const LOCAL_FOLDER_BUCKETS = new Set(['hot-reload', '__local__']);
@@ -45,6 +52,8 @@ export class LambdaService {
   private readonly code: CodeStore;
   private readonly settlesAt = new Map<string, { phase: 'pending' | 'updating'; at: number }>();
   private readonly deployed = new Map<string, string>();
+  private readonly deploying = new Map<string, Promise<void>>();
+  private readonly locks = new KeyedLock();
   /** Provisioned concurrency initialisations in progress, by function and qualifier. */
   readonly provisioning = new Map<string, { ready: boolean; error?: string }>();
 
@@ -57,7 +66,7 @@ export class LambdaService {
   }
 
   /** CreateFunction: validates, stores the code and configuration, answers the new configuration (Pending). */
-  async create(
+  create(
     body: ConfigurationBody & {
       FunctionName?: string;
       Code?: CodeBody;
@@ -66,32 +75,35 @@ export class LambdaService {
     },
   ): Promise<Record<string, unknown>> {
     const name = body.FunctionName ?? '';
-    if (this.functions.has(name)) {
-      throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`, 409);
-    }
-    const settings = settingsFromCreate(body);
-    const code = this.storeCode(body.Code ?? {});
-    const latest = newVersion('$LATEST', settings, code);
-    await this.check(name, latest);
-    const record: FunctionRecord = {
-      name,
-      latest,
-      versions: [],
-      lastVersionNumber: 0,
-      aliases: [],
-      provisioned: [],
-      tags: { ...(body.Tags ?? {}) },
-    };
-    this.functions.set(name, record);
-    this.settle(name, 'pending');
-    this.save(record);
-    return this.describe(record, latest);
+    return this.exclusive(name, async () => {
+      if (this.functions.has(name)) {
+        throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`, 409);
+      }
+      const settings = settingsFromCreate(body);
+      this.checkLayers(settings.layers, []);
+      const latest = newVersion('$LATEST', settings, this.storeCode(body.Code ?? {}));
+      const record: FunctionRecord = {
+        name,
+        latest,
+        versions: [],
+        lastVersionNumber: 0,
+        aliases: [],
+        provisioned: [],
+        tags: { ...(body.Tags ?? {}) },
+      };
+      await this.check(record, latest);
+      // Saved before it becomes visible: a failed write leaves nothing half-created.
+      this.save(record);
+      this.functions.set(name, record);
+      this.settle(name, 'pending');
+      return body.Publish ? publishVersion(this, name, {}) : this.describe(record, latest);
+    });
   }
 
   /** GetFunctionConfiguration for `$LATEST`, a version or an alias. */
   configuration(name: string, qualifier?: string): Record<string, unknown> {
     const record = this.require(name, qualifier);
-    return this.describe(record, this.version(record, qualifier));
+    return this.describe(record, this.version(record, qualifier), false, qualifier);
   }
 
   /** ListFunctions page: at most 50 per page whatever MaxItems says (reference 7.2); ALL includes versions. */
@@ -114,61 +126,94 @@ export class LambdaService {
     return next ? { Functions, NextMarker: next } : { Functions };
   }
 
-  /** UpdateFunctionCode: new code for $LATEST (optionally publishing), with RevisionId precondition. */
-  async updateCode(
+  /** UpdateFunctionCode: new code for $LATEST (Publish, DryRun), with RevisionId precondition. */
+  updateCode(
     name: string,
-    body: CodeBody & { RevisionId?: string; Publish?: boolean; Architectures?: string[] },
+    body: CodeBody & {
+      RevisionId?: string;
+      Publish?: boolean;
+      DryRun?: boolean;
+      Architectures?: string[];
+    },
   ): Promise<Record<string, unknown>> {
-    const record = this.requireSettled(name);
-    checkRevision(record.latest, body.RevisionId);
-    const settings = body.Architectures
-      ? mergeSettings(record.latest.settings, { Architectures: body.Architectures })
-      : record.latest.settings;
-    const latest = newVersion('$LATEST', settings, this.storeCode(body));
-    await this.check(name, latest);
-    record.latest = latest;
-    this.settle(name, 'updating');
-    this.save(record);
-    return this.describe(record, latest);
+    return this.exclusive(name, async () => {
+      const record = this.requireSettled(name);
+      checkRevision(record.latest, body.RevisionId);
+      const settings = body.Architectures
+        ? mergeSettings(record.latest.settings, { Architectures: body.Architectures })
+        : record.latest.settings;
+      const latest = newVersion('$LATEST', settings, this.storeCode(body));
+      await this.check(record, latest);
+      if (body.DryRun) return this.describe(record, latest);
+      this.commitLatest(record, latest);
+      return body.Publish ? publishVersion(this, name, {}) : this.describe(record, latest);
+    });
   }
 
   /** UpdateFunctionConfiguration: the given fields change on $LATEST, with RevisionId precondition. */
-  async updateConfiguration(
+  updateConfiguration(
     name: string,
     body: ConfigurationBody & { RevisionId?: string },
   ): Promise<Record<string, unknown>> {
-    const record = this.requireSettled(name);
-    checkRevision(record.latest, body.RevisionId);
-    const latest = newVersion(
-      '$LATEST',
-      mergeSettings(record.latest.settings, body),
-      record.latest.code,
-    );
-    await this.check(name, latest);
-    record.latest = latest;
-    this.settle(name, 'updating');
-    this.save(record);
-    return this.describe(record, latest);
+    return this.exclusive(name, async () => {
+      const record = this.requireSettled(name);
+      checkRevision(record.latest, body.RevisionId);
+      const settings = mergeSettings(record.latest.settings, body);
+      this.checkLayers(settings.layers, record.latest.settings.layers);
+      const latest = newVersion('$LATEST', settings, record.latest.code);
+      await this.check(record, latest);
+      this.commitLatest(record, latest);
+      return this.describe(record, latest);
+    });
   }
 
-  /** DeleteFunction, or one published version of it. */
-  async remove(name: string, qualifier?: string): Promise<void> {
-    const record = this.require(name, qualifier);
-    if (qualifier === '$LATEST') {
-      throw new LambdaError(
-        'InvalidParameterValueException',
-        '$LATEST version cannot be deleted without deleting the function.',
-      );
-    }
-    if (qualifier) {
+  /** DeleteFunction, or one published version of it (never one an alias still uses). */
+  remove(name: string, qualifier?: string): Promise<void> {
+    return this.exclusive(name, async () => {
+      const record = this.require(name, qualifier);
+      if (qualifier === '$LATEST') {
+        throw new LambdaError(
+          'InvalidParameterValueException',
+          '$LATEST version cannot be deleted without deleting the function.',
+        );
+      }
+      if (!qualifier) {
+        this.store.remove(name);
+        this.functions.delete(name);
+        await this.options.engine.remove(name);
+        return;
+      }
+      // Wordings as AWS answers them (LocalStack's AWS-validated provider, delete_function).
+      if (record.aliases.some((a) => a.name === qualifier)) {
+        throw new LambdaError(
+          'InvalidParameterValueException',
+          'Deletion of aliases is not currently supported.',
+        );
+      }
+      const users = record.aliases
+        .filter(
+          (a) =>
+            a.functionVersion === qualifier ||
+            a.additionalVersionWeights?.[qualifier] !== undefined,
+        )
+        .map((a) => a.name);
+      if (users.length > 0) {
+        throw new LambdaError(
+          'ResourceConflictException',
+          `Unable to delete version because the following aliases reference it: [${users.join(', ')}]`,
+          409,
+        );
+      }
       record.versions = record.versions.filter((v) => v.version !== qualifier);
+      record.provisioned = record.provisioned.filter((p) => p.qualifier !== qualifier);
       this.save(record);
       await this.options.engine.remove(name, qualifier);
-      return;
-    }
-    this.functions.delete(name);
-    this.store.remove(name);
-    await this.options.engine.remove(name);
+    });
+  }
+
+  /** Runs a change of one function after any other change of it has finished. */
+  exclusive<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+    return this.locks.run(name, work);
   }
 
   /** The record of a function, or Lambda's 404 naming the ARN the caller used. */
@@ -200,10 +245,26 @@ export class LambdaService {
     await this.deploy(record, version);
   }
 
-  /** (Re)deploys a version in the engine with its current settings, layers and concurrency. */
+  /** (Re)deploys a version with its current settings, layers and concurrency; concurrent calls share one deploy. */
   async deploy(record: FunctionRecord, version: VersionRecord): Promise<void> {
-    await this.options.engine.deploy(this.engineInput(record, version), version.version);
-    this.deployed.set(`${record.name}\u0000${version.version}`, version.revisionId);
+    const key = `${record.name}\u0000${version.version}\u0000${version.revisionId}`;
+    let pending = this.deploying.get(key);
+    if (!pending) {
+      pending = this.options.engine
+        .deploy(this.engineInput(record, version), version.version)
+        .then(
+          () =>
+            void this.deployed.set(`${record.name}\u0000${version.version}`, version.revisionId),
+        )
+        .finally(() => this.deploying.delete(key));
+      this.deploying.set(key, pending);
+    }
+    await pending;
+    if (!this.functions.has(record.name)) {
+      // Deleted while it was being deployed: leave nothing running.
+      await this.options.engine.remove(record.name);
+      throw notFound(this.arn(record.name));
+    }
   }
 
   /** Throws the 409 Lambda answers while a function is still Pending. */
@@ -227,6 +288,7 @@ export class LambdaService {
     record: FunctionRecord,
     version: VersionRecord,
     forList = false,
+    qualifier?: string,
   ): Record<string, unknown> {
     const layerSizes = new Map(
       version.settings.layers.map((arn) => [arn, this.options.layerCode?.(arn)?.size ?? 0]),
@@ -238,6 +300,7 @@ export class LambdaService {
       phase,
       layerSizes,
       forList,
+      qualifier,
     });
   }
 
@@ -298,28 +361,59 @@ export class LambdaService {
     return record;
   }
 
-  /** Validates a version by preparing it in the engine (limits, runtime, zip), as Lambda rejects bad input at once. */
-  private async check(name: string, version: VersionRecord): Promise<void> {
-    const existing = this.functions.get(name);
-    const probe: FunctionRecord = existing
-      ? { ...existing, latest: version }
-      : {
-          name,
-          latest: version,
-          versions: [],
-          lastVersionNumber: 0,
-          aliases: [],
-          provisioned: [],
-          tags: {},
-        };
-    await this.deploy(probe, version);
+  /** Validates a version as Lambda does at once (limits, runtime, zip, layers) without touching running environments. */
+  private async check(record: FunctionRecord, version: VersionRecord): Promise<void> {
+    await this.options.engine.validate(this.engineInput({ ...record, latest: version }, version));
+  }
+
+  /** Makes a new $LATEST current: saved first, then in memory, then InProgress. */
+  private commitLatest(record: FunctionRecord, latest: VersionRecord): void {
+    this.save({ ...record, latest });
+    record.latest = latest;
+    this.settle(record.name, 'updating');
+  }
+
+  /** New layer references must exist (deleted versions stay usable by functions that had them). */
+  private checkLayers(layers: readonly string[], current: readonly string[]): void {
+    const names = new Map<string, string>();
+    for (const arn of layers) {
+      const layerName = arn.replace(/:\d+$/, '');
+      const other = names.get(layerName);
+      if (other) {
+        throw new LambdaError(
+          'InvalidParameterValueException',
+          `Two different versions of the same layer are not allowed to be referenced in the same function. ${other} and ${arn} are versions of the same layer.`,
+        );
+      }
+      names.set(layerName, arn);
+      if (!current.includes(arn) && !(this.options.layerAvailable?.(arn) ?? false)) {
+        throw new LambdaError(
+          'InvalidParameterValueException',
+          `Layer version ${arn} does not exist.`,
+        );
+      }
+    }
   }
 
   private storeCode(body: CodeBody): StoredCode {
     if (body.ZipFile !== undefined) {
-      return this.code.putZip(
-        typeof body.ZipFile === 'string' ? Buffer.from(body.ZipFile, 'base64') : body.ZipFile,
-      );
+      if (typeof body.ZipFile !== 'string' && !Buffer.isBuffer(body.ZipFile)) {
+        throw new LambdaError(
+          'SerializationException',
+          'Unexpected value for ZipFile: expected base64 data.',
+        );
+      }
+      const bytes =
+        typeof body.ZipFile === 'string' ? Buffer.from(body.ZipFile, 'base64') : body.ZipFile;
+      if (bytes.length > MAX_ZIPPED_BYTES) {
+        // Reference 9.1: the direct-upload limit, with AWS's 413 wording.
+        throw new LambdaError(
+          'RequestEntityTooLargeException',
+          `Zipped size must be smaller than ${MAX_ZIPPED_BYTES} bytes`,
+          413,
+        );
+      }
+      return this.code.putZip(bytes);
     }
     if (
       body.S3Bucket &&

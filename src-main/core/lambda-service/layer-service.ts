@@ -14,6 +14,8 @@ export interface LayerVersionRecord {
   readonly compatibleRuntimes: readonly string[];
   readonly compatibleArchitectures: readonly string[];
   readonly licenseInfo?: string;
+  /** Deleted versions stay for the functions that already use them (as in Lambda). */
+  readonly deleted?: boolean;
 }
 
 /** The body of PublishLayerVersion. */
@@ -32,6 +34,12 @@ interface LayerRecord {
 }
 
 const LAYER_NAME = /^[a-zA-Z0-9-_]+$/;
+const LAYER_VERSION_ARN = /^arn:aws[a-zA-Z-]*:lambda:[^:]+:\d{12}:layer:([a-zA-Z0-9-_]+):(\d+)$/;
+
+/** The versions of a layer that were not deleted. */
+function live(record: LayerRecord): LayerVersionRecord[] {
+  return record.versions.filter((v) => !v.deleted);
+}
 
 /** Lambda layers: versions of zips (or local folders), stored one JSON file per layer. */
 export class LayerService {
@@ -48,9 +56,13 @@ export class LayerService {
     this.dir = path.join(dataDir, 'state', 'layers');
     this.code = new CodeStore(path.join(dataDir, 'code'));
     if (!existsSync(this.dir)) return;
-    for (const file of readdirSync(this.dir).filter(
-      (f) => f.endsWith('.json') && !f.startsWith('.'),
-    )) {
+    for (const file of readdirSync(this.dir)) {
+      // A temp file left by a crash mid-write: the rename never happened, the old file is intact.
+      if (file.startsWith('.') && file.endsWith('.tmp')) {
+        rmSync(path.join(this.dir, file), { force: true });
+        continue;
+      }
+      if (!file.endsWith('.json') || file.startsWith('.')) continue;
       try {
         const record = JSON.parse(readFileSync(path.join(this.dir, file), 'utf8')) as LayerRecord;
         if (!record.name || !Array.isArray(record.versions))
@@ -102,12 +114,12 @@ export class LayerService {
   /** ListLayers: each layer with its latest version. */
   list(): { Layers: unknown[] } {
     const Layers = [...this.layers.values()]
-      .filter((l) => l.versions.length > 0)
+      .filter((l) => live(l).length > 0)
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((l) => ({
         LayerName: l.name,
         LayerArn: this.layerArn(l.name),
-        LatestMatchingVersion: this.describe(l, l.versions.at(-1) as LayerVersionRecord, true),
+        LatestMatchingVersion: this.describe(l, live(l).at(-1) as LayerVersionRecord, true),
       }));
     return { Layers };
   }
@@ -116,7 +128,7 @@ export class LayerService {
   versions(name: string): { LayerVersions: unknown[] } {
     const record = this.layers.get(name);
     return {
-      LayerVersions: [...(record?.versions ?? [])]
+      LayerVersions: [...(record ? live(record) : [])]
         .reverse()
         .map((v) => this.describe(record as LayerRecord, v, true)),
     };
@@ -125,27 +137,46 @@ export class LayerService {
   /** GetLayerVersion. */
   get(name: string, version: number): Record<string, unknown> {
     const record = this.layers.get(name);
-    const found = record?.versions.find((v) => v.version === version);
+    const found = record?.versions.find((v) => v.version === version && !v.deleted);
     if (!record || !found) throw this.notFound();
     return this.describe(record, found);
   }
 
-  /** DeleteLayerVersion (deleting a missing version succeeds, as in Lambda). */
+  /**
+   * DeleteLayerVersion (a missing version succeeds, as in Lambda). "To avoid breaking functions, a
+   * copy of the version remains in Lambda until no functions refer to it" (AWS API reference).
+   */
   delete(name: string, version: number): void {
     const record = this.layers.get(name);
     if (!record) return;
-    record.versions = record.versions.filter((v) => v.version !== version);
-    if (record.versions.length === 0 && record.lastVersion === 0)
-      rmSync(this.fileOf(name), { force: true });
-    else this.save(record);
+    record.versions = record.versions.map((v) =>
+      v.version === version ? { ...v, deleted: true } : v,
+    );
+    this.save(record);
   }
 
-  /** The stored code of a layer version ARN, for functions that reference it. */
+  /** Whether a layer version ARN can be newly referenced by a function. */
+  isAvailable(arn: string): boolean {
+    const found = this.find(arn);
+    return found !== undefined && !found.deleted;
+  }
+
+  /** GetLayerVersionByArn. */
+  getByArn(arn: string): Record<string, unknown> {
+    const match = LAYER_VERSION_ARN.exec(arn);
+    if (!match) throw this.notFound();
+    return this.get(match[1] ?? '', Number(match[2]));
+  }
+
+  /** The stored code of a layer version ARN, for functions that reference it (deleted ones too). */
   codeOf(arn: string): StoredCode | undefined {
-    const match = /^arn:aws[a-zA-Z-]*:lambda:[^:]+:\d{12}:layer:([a-zA-Z0-9-_]+):(\d+)$/.exec(arn);
+    return this.find(arn)?.code;
+  }
+
+  private find(arn: string): LayerVersionRecord | undefined {
+    const match = LAYER_VERSION_ARN.exec(arn);
     if (!match) return undefined;
-    return this.layers.get(match[1] ?? '')?.versions.find((v) => v.version === Number(match[2]))
-      ?.code;
+    return this.layers.get(match[1] ?? '')?.versions.find((v) => v.version === Number(match[2]));
   }
 
   private describe(

@@ -40,7 +40,10 @@ export function listVersions(
   const all = [record.latest, ...record.versions];
   const start = options.marker ? Number.parseInt(options.marker, 10) || 0 : 0;
   const size = Math.min(50, options.maxItems ?? 50);
-  const Versions = all.slice(start, start + size).map((v) => service.describe(record, v, true));
+  // AWS lists $LATEST with its qualified ARN (`...:fn:$LATEST`).
+  const Versions = all
+    .slice(start, start + size)
+    .map((v) => service.describe(record, v, true, v.version));
   return start + size < all.length ? { Versions, NextMarker: String(start + size) } : { Versions };
 }
 

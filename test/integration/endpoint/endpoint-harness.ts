@@ -50,6 +50,7 @@ export async function startEndpoint(
     accountId: '123456789012',
     settleMs: options.settleMs ?? 300,
     layerCode: (arn) => layers.codeOf(arn),
+    layerAvailable: (arn) => layers.isAvailable(arn),
   });
   const server = new EndpointServer({
     apis: [

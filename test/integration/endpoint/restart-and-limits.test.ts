@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   CreateAliasCommand,
   CreateFunctionCommand,
+  DeleteAliasCommand,
   DeleteFunctionCommand,
   GetAliasCommand,
   GetFunctionConcurrencyCommand,
@@ -99,6 +100,13 @@ describe('persistence across restarts', () => {
       expect(JSON.parse(Buffer.from(out.Payload ?? []).toString()).event).toEqual({
         after: 'restart',
       });
+      // A version an alias uses cannot go (AWS: 409); without the alias it can.
+      await expect(
+        second.lambda.send(new DeleteFunctionCommand({ FunctionName: 'kept', Qualifier: '1' })),
+      ).rejects.toThrow(
+        'Unable to delete version because the following aliases reference it: [prod]',
+      );
+      await second.lambda.send(new DeleteAliasCommand({ FunctionName: 'kept', Name: 'prod' }));
       const deleted = await second.lambda.send(
         new DeleteFunctionCommand({ FunctionName: 'kept', Qualifier: '1' }),
       );

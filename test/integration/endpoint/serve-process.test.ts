@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,6 +117,38 @@ describe('lambda-workbench serve', () => {
       location.replace(/X-Amz-Signature=[0-9a-f]+/, 'X-Amz-Signature=' + '0'.repeat(64)),
     );
     expect(tampered.status).toBe(403);
+  });
+
+  it('says so in one line when the port is taken', () => {
+    const port = new URL(serve.url).port;
+    const cli = path.resolve(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      'src-main',
+      'cli',
+      'lambda-workbench.mjs',
+    );
+    const run = spawnSync(
+      process.execPath,
+      [
+        cli,
+        'serve',
+        '--port',
+        port,
+        '--data-dir',
+        mkdtempSync(path.join(os.tmpdir(), 'lwb-busy-')),
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `Cannot start the local endpoint: port ${port} on 127.0.0.1 is already in use; stop the other server or pick another port (--port 0 picks a free one).`,
+    );
   });
 
   it('works with the AWS CLI for Lambda and CloudWatch Logs', () => {

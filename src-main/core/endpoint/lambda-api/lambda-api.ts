@@ -1,4 +1,5 @@
 import { LambdaError } from '../../errors/lambda-error';
+import { parseFunctionName } from '../../lambda-service/function-name';
 import type { LambdaService } from '../../lambda-service/lambda-service';
 import type { EndpointApi, EndpointRequest, EndpointResponse } from '../endpoint-types';
 import { functionRoutes, type CodeLocation } from './function-routes';
@@ -15,6 +16,10 @@ const LAMBDA_PREFIX =
 
 /** Lambda operations the local endpoint knows by path but does not implement (answered with a clear error). */
 const UNSUPPORTED: readonly [RegExp, string][] = [
+  [
+    /^\/2021-11-15\/functions\/[^/]+\/response-streaming-invocations/,
+    'InvokeWithResponseStream (use Invoke)',
+  ],
   [
     /^\/2015-03-31\/event-source-mappings/,
     'event source mappings (CreateEventSourceMapping, ListEventSourceMappings, ...)',
@@ -49,13 +54,31 @@ export function createLambdaApi(
       try {
         const found = matchRoute(routes, req.method, req.rawPath);
         if (!found) throw unsupported(req);
+        checkRegion(found.params.FunctionName, req.region);
         return await found.route.handle(req, found.params);
       } catch (error) {
         if (error instanceof LambdaError) return errorResponse(error);
+        if (error instanceof URIError) {
+          return errorResponse(
+            new LambdaError('InvalidParameterValueException', `Malformed path: ${req.rawPath}`),
+          );
+        }
         throw error;
       }
     },
   };
+}
+
+/** A FunctionName ARN of another region is not reachable here (reference 6). */
+function checkRegion(functionName: string | undefined, region: string): void {
+  const arnRegion = functionName ? parseFunctionName(functionName).region : undefined;
+  if (arnRegion && arnRegion !== region) {
+    throw new LambdaError(
+      'ResourceNotFoundException',
+      `Functions from '${arnRegion}' are not reachable in this region ('${region}')`,
+      404,
+    );
+  }
 }
 
 function unsupported(req: Pick<EndpointRequest, 'method' | 'rawPath'>): LambdaError {

@@ -35,14 +35,22 @@ export function errorResponse(error: LambdaError): EndpointResponse {
 /** Parses a JSON request body (empty means `{}`); AWS's wording for a body that is not JSON. */
 export function parseBody<T>(body: Buffer): T {
   if (body.length === 0) return {} as T;
+  let parsed: unknown;
   try {
-    return JSON.parse(body.toString('utf8')) as T;
+    parsed = JSON.parse(body.toString('utf8'));
   } catch {
     throw new LambdaError(
       'InvalidRequestContentException',
       'Could not parse request body into json: the body is not valid JSON.',
     );
   }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new LambdaError(
+      'InvalidRequestContentException',
+      'Could not parse request body into json: expected a JSON object.',
+    );
+  }
+  return parsed as T;
 }
 
 /** A whole-number query or body parameter, or AWS's validation error naming it. */

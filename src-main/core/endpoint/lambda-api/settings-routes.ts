@@ -15,7 +15,11 @@ import { path, type Route } from './route-table';
 /** Reserved and provisioned concurrency, GetAccountSettings, and the layer operations. */
 export function settingsRoutes(service: LambdaService, layers: LayerService): Route[] {
   const name = (p: Record<string, string>): string => parseFunctionName(p.FunctionName ?? '').name;
-  const qualifier = (q: URLSearchParams): string | undefined => q.get('Qualifier') ?? undefined;
+  // The qualifier may come in the query or inside the name (`fn:1`), as for every Lambda operation.
+  const qualifier = (p: Record<string, string>, q: URLSearchParams): string | undefined =>
+    parseFunctionName(p.FunctionName ?? '', q.get('Qualifier')).qualifier;
+  const layerName = (p: Record<string, string>): string =>
+    (p.LayerName ?? '').replace(/^arn:aws[a-zA-Z-]*:lambda:[^:]+:\d{12}:layer:/, '');
   return [
     {
       operation: 'PutFunctionConcurrency',
@@ -24,11 +28,13 @@ export function settingsRoutes(service: LambdaService, layers: LayerService): Ro
       handle: async (req, p) =>
         json(
           200,
-          await putReservedConcurrency(
-            service,
-            name(p),
-            parseBody<{ ReservedConcurrentExecutions?: number }>(req.body)
-              .ReservedConcurrentExecutions,
+          await service.exclusive(name(p), () =>
+            putReservedConcurrency(
+              service,
+              name(p),
+              parseBody<{ ReservedConcurrentExecutions?: number }>(req.body)
+                .ReservedConcurrentExecutions,
+            ),
           ),
         ),
     },
@@ -46,7 +52,7 @@ export function settingsRoutes(service: LambdaService, layers: LayerService): Ro
       method: 'DELETE',
       pattern: path('/2017-10-31/functions/{FunctionName}/concurrency'),
       handle: async (_req, p) => {
-        await deleteReservedConcurrency(service, name(p));
+        await service.exclusive(name(p), () => deleteReservedConcurrency(service, name(p)));
         return empty(204);
       },
     },
@@ -57,12 +63,14 @@ export function settingsRoutes(service: LambdaService, layers: LayerService): Ro
       handle: async (req, p) =>
         json(
           202,
-          await putProvisioned(
-            service,
-            name(p),
-            qualifier(req.query),
-            parseBody<{ ProvisionedConcurrentExecutions?: number }>(req.body)
-              .ProvisionedConcurrentExecutions,
+          await service.exclusive(name(p), () =>
+            putProvisioned(
+              service,
+              name(p),
+              qualifier(p, req.query),
+              parseBody<{ ProvisionedConcurrentExecutions?: number }>(req.body)
+                .ProvisionedConcurrentExecutions,
+            ),
           ),
         ),
     },
@@ -73,14 +81,16 @@ export function settingsRoutes(service: LambdaService, layers: LayerService): Ro
       handle: async (req, p) =>
         req.query.get('List') === 'ALL'
           ? json(200, listProvisioned(service, name(p)))
-          : json(200, getProvisioned(service, name(p), qualifier(req.query))),
+          : json(200, getProvisioned(service, name(p), qualifier(p, req.query))),
     },
     {
       operation: 'DeleteProvisionedConcurrencyConfig',
       method: 'DELETE',
       pattern: path('/2019-09-30/functions/{FunctionName}/provisioned-concurrency'),
       handle: async (req, p) => {
-        await deleteProvisioned(service, name(p), qualifier(req.query));
+        await service.exclusive(name(p), () =>
+          deleteProvisioned(service, name(p), qualifier(p, req.query)),
+        );
         return empty(204);
       },
     },
@@ -113,26 +123,26 @@ export function settingsRoutes(service: LambdaService, layers: LayerService): Ro
       method: 'POST',
       pattern: path('/2018-10-31/layers/{LayerName}/versions'),
       handle: async (req, p) =>
-        json(201, layers.publish(p.LayerName ?? '', parseBody<PublishLayerBody>(req.body))),
+        json(201, layers.publish(layerName(p), parseBody<PublishLayerBody>(req.body))),
     },
     {
       operation: 'ListLayerVersions',
       method: 'GET',
       pattern: path('/2018-10-31/layers/{LayerName}/versions'),
-      handle: async (_req, p) => json(200, layers.versions(p.LayerName ?? '')),
+      handle: async (_req, p) => json(200, layers.versions(layerName(p))),
     },
     {
       operation: 'GetLayerVersion',
       method: 'GET',
       pattern: path('/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'),
-      handle: async (_req, p) => json(200, layers.get(p.LayerName ?? '', Number(p.VersionNumber))),
+      handle: async (_req, p) => json(200, layers.get(layerName(p), Number(p.VersionNumber))),
     },
     {
       operation: 'DeleteLayerVersion',
       method: 'DELETE',
       pattern: path('/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'),
       handle: async (_req, p) => {
-        layers.delete(p.LayerName ?? '', Number(p.VersionNumber));
+        layers.delete(layerName(p), Number(p.VersionNumber));
         return empty(204);
       },
     },
@@ -140,7 +150,11 @@ export function settingsRoutes(service: LambdaService, layers: LayerService): Ro
       operation: 'ListLayers',
       method: 'GET',
       pattern: path('/2018-10-31/layers'),
-      handle: async () => json(200, layers.list()),
+      // GetLayerVersionByArn shares the path: GET /2018-10-31/layers?find=LayerVersion&Arn=...
+      handle: async (req) =>
+        req.query.get('find') === 'LayerVersion'
+          ? json(200, layers.getByArn(req.query.get('Arn') ?? ''))
+          : json(200, layers.list()),
     },
   ];
 }

@@ -24,7 +24,13 @@ export function versionRoutes(service: LambdaService): Route[] {
       operation: 'PublishVersion',
       method: 'POST',
       pattern: path('/2015-03-31/functions/{FunctionName}/versions'),
-      handle: async (req, p) => json(201, publishVersion(service, name(p), parseBody(req.body))),
+      handle: async (req, p) =>
+        json(
+          201,
+          await service.exclusive(name(p), () =>
+            publishVersion(service, name(p), parseBody(req.body)),
+          ),
+        ),
     },
     {
       operation: 'ListVersionsByFunction',
@@ -37,7 +43,12 @@ export function versionRoutes(service: LambdaService): Route[] {
       method: 'POST',
       pattern: path('/2015-03-31/functions/{FunctionName}/aliases'),
       handle: async (req, p) =>
-        json(201, createAlias(service, name(p), parseBody<AliasBody>(req.body))),
+        json(
+          201,
+          await service.exclusive(name(p), () =>
+            createAlias(service, name(p), parseBody<AliasBody>(req.body)),
+          ),
+        ),
     },
     {
       operation: 'ListAliases',
@@ -63,14 +74,19 @@ export function versionRoutes(service: LambdaService): Route[] {
       method: 'PUT',
       pattern: path('/2015-03-31/functions/{FunctionName}/aliases/{Name}'),
       handle: async (req, p) =>
-        json(200, updateAlias(service, name(p), p.Name ?? '', parseBody<AliasBody>(req.body))),
+        json(
+          200,
+          await service.exclusive(name(p), () =>
+            updateAlias(service, name(p), p.Name ?? '', parseBody<AliasBody>(req.body)),
+          ),
+        ),
     },
     {
       operation: 'DeleteAlias',
       method: 'DELETE',
       pattern: path('/2015-03-31/functions/{FunctionName}/aliases/{Name}'),
       handle: async (_req, p) => {
-        deleteAlias(service, name(p), p.Name ?? '');
+        await service.exclusive(name(p), () => deleteAlias(service, name(p), p.Name ?? ''));
         return empty(204);
       },
     },
