@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LambdaError } from '../errors/lambda-error';
 import type { AliasRecord, FunctionRecord } from './function-record';
 import { checkRevision, type LambdaService } from './lambda-service';
+import { page } from './pagination';
 import { requireVersion } from './versions';
 
 /** The body of CreateAlias / UpdateAlias. */
@@ -130,10 +131,10 @@ export function listAliases(
   const all = record.aliases.filter(
     (a) => !options.functionVersion || a.functionVersion === options.functionVersion,
   );
-  const start = options.marker ? Number.parseInt(options.marker, 10) || 0 : 0;
-  const size = Math.min(50, options.maxItems ?? 50);
-  const Aliases = all.slice(start, start + size).map((a) => describeAlias(service, record, a));
-  return start + size < all.length ? { Aliases, NextMarker: String(start + size) } : { Aliases };
+  const sorted = [...all].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const result = page(sorted, (a) => a.name, options);
+  const Aliases = result.items.map((a) => describeAlias(service, record, a));
+  return result.nextMarker ? { Aliases, NextMarker: result.nextMarker } : { Aliases };
 }
 
 function validated(

@@ -14,6 +14,7 @@ import {
 } from './function-record';
 import { FunctionStore } from './function-store';
 import { KeyedLock } from './keyed-lock';
+import { page, versionKey } from './pagination';
 import { publishVersion } from './versions';
 
 /** The code part of CreateFunction / UpdateFunctionCode. */
@@ -118,12 +119,13 @@ export class LambdaService {
         ? [record.latest, ...record.versions].map((v) => [record, v] as const)
         : [[record, record.latest] as const];
     });
-    const start = options.marker ? decodeMarker(options.marker) : 0;
-    const size = Math.min(50, Math.max(1, options.maxItems ?? 50));
-    const page = entries.slice(start, start + size);
-    const Functions = page.map(([record, version]) => this.describe(record, version, true));
-    const next = start + size < entries.length ? encodeMarker(start + size) : undefined;
-    return next ? { Functions, NextMarker: next } : { Functions };
+    const result = page(
+      entries,
+      ([record, version]) => `${record.name}\u0000${versionKey(version.version)}`,
+      options,
+    );
+    const Functions = result.items.map(([record, version]) => this.describe(record, version, true));
+    return result.nextMarker ? { Functions, NextMarker: result.nextMarker } : { Functions };
   }
 
   /** UpdateFunctionCode: new code for $LATEST (Publish, DryRun), with RevisionId precondition. */
@@ -180,6 +182,7 @@ export class LambdaService {
       if (!qualifier) {
         this.store.remove(name);
         this.functions.delete(name);
+        this.forget(name);
         await this.options.engine.remove(name);
         return;
       }
@@ -209,6 +212,14 @@ export class LambdaService {
       this.save(record);
       await this.options.engine.remove(name, qualifier);
     });
+  }
+
+  /** Drops what the service remembers in memory about a deleted function (state timers, deploy marks). */
+  private forget(name: string): void {
+    this.settlesAt.delete(name);
+    for (const map of [this.deployed, this.provisioning]) {
+      for (const key of [...map.keys()]) if (key.startsWith(`${name}\u0000`)) map.delete(key);
+    }
   }
 
   /** Runs a change of one function after any other change of it has finished. */
@@ -469,18 +480,4 @@ export function checkRevision(current: { revisionId: string }, given: string | u
       412,
     );
   }
-}
-
-function encodeMarker(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
-function decodeMarker(marker: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(marker, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof parsed.o === 'number' && parsed.o >= 0) return parsed.o;
-  } catch {
-    // Fall through to the error below.
-  }
-  throw new LambdaError('InvalidParameterValueException', `Invalid marker: ${marker}`);
 }

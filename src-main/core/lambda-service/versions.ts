@@ -1,6 +1,7 @@
 import { LambdaError } from '../errors/lambda-error';
 import type { FunctionRecord, VersionRecord } from './function-record';
 import { checkRevision, newVersion, type LambdaService } from './lambda-service';
+import { page, versionKey } from './pagination';
 
 /** PublishVersion: snapshots $LATEST as the next number, or returns the last version if nothing changed (reference 7.5). */
 export function publishVersion(
@@ -37,14 +38,10 @@ export function listVersions(
   options: { marker?: string; maxItems?: number },
 ): { Versions: unknown[]; NextMarker?: string } {
   const record = service.require(name);
-  const all = [record.latest, ...record.versions];
-  const start = options.marker ? Number.parseInt(options.marker, 10) || 0 : 0;
-  const size = Math.min(50, options.maxItems ?? 50);
+  const result = page([record.latest, ...record.versions], (v) => versionKey(v.version), options);
   // AWS lists $LATEST with its qualified ARN (`...:fn:$LATEST`).
-  const Versions = all
-    .slice(start, start + size)
-    .map((v) => service.describe(record, v, true, v.version));
-  return start + size < all.length ? { Versions, NextMarker: String(start + size) } : { Versions };
+  const Versions = result.items.map((v) => service.describe(record, v, true, v.version));
+  return result.nextMarker ? { Versions, NextMarker: result.nextMarker } : { Versions };
 }
 
 /** Whether $LATEST still equals a published version (same code and settings). */
