@@ -13,17 +13,14 @@ import {
   type VersionRecord,
 } from './function-record';
 import { FunctionStore } from './function-store';
+
+export type { CodeBody } from './code-upload';
 import { KeyedLock } from './keyed-lock';
+import { checkLayerReferences } from './layer-references';
+import { storeCode, type CodeBody } from './code-upload';
+import { engineInputOf } from './engine-input';
 import { page, versionKey } from './pagination';
 import { publishVersion } from './versions';
-
-/** The code part of CreateFunction / UpdateFunctionCode. */
-export interface CodeBody {
-  ZipFile?: string | Buffer;
-  S3Bucket?: string;
-  S3Key?: string;
-  ImageUri?: string;
-}
 
 /** Options of the local Lambda service. */
 export interface LambdaServiceOptions {
@@ -38,12 +35,6 @@ export interface LambdaServiceOptions {
   /** Whether a layer version can be newly referenced (exists and is not deleted). */
   readonly layerAvailable?: (arn: string) => boolean;
 }
-
-/** Lambda's limit on a zip uploaded directly (not through S3). */
-const MAX_ZIPPED_BYTES = 52_428_800;
-
-/** Marker buckets for registering a local folder in place (LocalStack's hot-reload convention). */
-const LOCAL_FOLDER_BUCKETS = new Set(['hot-reload', '__local__']);
 
 /** Lambda's control plane over the local engine: functions, code, configuration, persisted as files. */
 export class LambdaService {
@@ -81,8 +72,8 @@ export class LambdaService {
         throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`, 409);
       }
       const settings = settingsFromCreate(body);
-      this.checkLayers(settings.layers, []);
-      const latest = newVersion('$LATEST', settings, this.storeCode(body.Code ?? {}));
+      checkLayerReferences(this.options.layerAvailable, settings.layers, []);
+      const latest = newVersion('$LATEST', settings, storeCode(this.code, body.Code ?? {}));
       const record: FunctionRecord = {
         name,
         latest,
@@ -144,7 +135,7 @@ export class LambdaService {
       const settings = body.Architectures
         ? mergeSettings(record.latest.settings, { Architectures: body.Architectures })
         : record.latest.settings;
-      const latest = newVersion('$LATEST', settings, this.storeCode(body));
+      const latest = newVersion('$LATEST', settings, storeCode(this.code, body));
       await this.check(record, latest);
       if (body.DryRun) return this.describe(record, latest);
       this.commitLatest(record, latest);
@@ -161,7 +152,11 @@ export class LambdaService {
       const record = this.requireSettled(name);
       checkRevision(record.latest, body.RevisionId);
       const settings = mergeSettings(record.latest.settings, body);
-      this.checkLayers(settings.layers, record.latest.settings.layers);
+      checkLayerReferences(
+        this.options.layerAvailable,
+        settings.layers,
+        record.latest.settings.layers,
+      );
       const latest = newVersion('$LATEST', settings, record.latest.code);
       await this.check(record, latest);
       this.commitLatest(record, latest);
@@ -320,34 +315,9 @@ export class LambdaService {
     return functionArn(this.options.region, this.options.accountId, name, qualifier);
   }
 
-  /** The engine's input for one version: settings, code path and resolved layer paths. */
+  /** The engine's input for one version: settings, code path, resolved layers and concurrency. */
   engineInput(record: FunctionRecord, version: VersionRecord): FunctionInput {
-    const s = version.settings;
-    return {
-      name: record.name,
-      runtime: s.runtime,
-      handler: s.handler,
-      code: version.code.path,
-      memoryMb: s.memorySize,
-      timeoutSec: s.timeout,
-      environment: s.environment,
-      layers: s.layers.map((arn) => this.layerPath(arn)),
-      architecture: s.architecture,
-      ephemeralStorageMb: s.ephemeralStorage,
-      reservedConcurrency: record.reservedConcurrency,
-      provisionedConcurrency: record.provisioned.find(
-        (p) => this.resolveQualifier(record, p.qualifier) === version.version,
-      )?.requested,
-      description: s.description,
-      logFormat: s.logFormat,
-      applicationLogLevel: s.applicationLogLevel,
-      logGroup: s.logGroup,
-    };
-  }
-
-  /** The version a qualifier names (an alias's primary version), or undefined. */
-  private resolveQualifier(record: FunctionRecord, qualifier: string): string | undefined {
-    return record.aliases.find((a) => a.name === qualifier)?.functionVersion ?? qualifier;
+    return engineInputOf(record, version, this.options.layerCode);
   }
 
   private phase(name: string): 'pending' | 'updating' | 'settled' {
@@ -382,78 +352,6 @@ export class LambdaService {
     this.save({ ...record, latest });
     record.latest = latest;
     this.settle(record.name, 'updating');
-  }
-
-  /** New layer references must exist (deleted versions stay usable by functions that had them). */
-  private checkLayers(layers: readonly string[], current: readonly string[]): void {
-    const names = new Map<string, string>();
-    for (const arn of layers) {
-      const layerName = arn.replace(/:\d+$/, '');
-      const other = names.get(layerName);
-      if (other) {
-        throw new LambdaError(
-          'InvalidParameterValueException',
-          `Two different versions of the same layer are not allowed to be referenced in the same function. ${other} and ${arn} are versions of the same layer.`,
-        );
-      }
-      names.set(layerName, arn);
-      if (!current.includes(arn) && !(this.options.layerAvailable?.(arn) ?? false)) {
-        throw new LambdaError(
-          'InvalidParameterValueException',
-          `Layer version ${arn} does not exist.`,
-        );
-      }
-    }
-  }
-
-  private storeCode(body: CodeBody): StoredCode {
-    if (body.ZipFile !== undefined) {
-      if (typeof body.ZipFile !== 'string' && !Buffer.isBuffer(body.ZipFile)) {
-        throw new LambdaError(
-          'SerializationException',
-          'Unexpected value for ZipFile: expected base64 data.',
-        );
-      }
-      const bytes =
-        typeof body.ZipFile === 'string' ? Buffer.from(body.ZipFile, 'base64') : body.ZipFile;
-      if (bytes.length > MAX_ZIPPED_BYTES) {
-        // Reference 9.1: the direct-upload limit, with AWS's 413 wording.
-        throw new LambdaError(
-          'RequestEntityTooLargeException',
-          `Zipped size must be smaller than ${MAX_ZIPPED_BYTES} bytes`,
-          413,
-        );
-      }
-      return this.code.putZip(bytes);
-    }
-    if (
-      body.S3Bucket &&
-      LOCAL_FOLDER_BUCKETS.has(body.S3Bucket) &&
-      body.S3Key &&
-      path.isAbsolute(body.S3Key)
-    ) {
-      return this.code.folder(body.S3Key);
-    }
-    if (body.ImageUri) {
-      throw new LambdaError(
-        'InvalidParameterValueException',
-        'Container images are not supported by the local engine of Lambda Workbench.',
-      );
-    }
-    throw new LambdaError(
-      'InvalidParameterValueException',
-      'The local endpoint has no S3: upload the code as ZipFile, or register a local folder with S3Bucket "hot-reload" and S3Key set to its absolute path.',
-    );
-  }
-
-  private layerPath(arn: string): string {
-    const code = this.options.layerCode?.(arn);
-    if (!code)
-      throw new LambdaError(
-        'InvalidParameterValueException',
-        `Layer version ${arn} does not exist.`,
-      );
-    return code.path;
   }
 }
 
