@@ -44,6 +44,19 @@ export class ConcurrencyLimiter {
   }
 }
 
+/**
+ * Reserved concurrency must leave at least 100 of the account limit unreserved (reference 7.7);
+ * reserving 0 (throttle everything) takes nothing away and is always allowed.
+ */
+export function assertUnreservedMinimum(limit: number, otherReserved: number, value: number): void {
+  if (value > 0 && limit - otherReserved - value < 100) {
+    throw new LambdaError(
+      'InvalidParameterValueException',
+      "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
+    );
+  }
+}
+
 /** Lambda's throttling error: 429 `Rate Exceeded.` with a Reason (fidelity reference 6.1). */
 export function throttle(reason: string): LambdaError {
   return new LambdaError('TooManyRequestsException', 'Rate Exceeded.', 429, {

@@ -19,7 +19,11 @@ import {
   DEFAULT_ASYNC_RETRY_DELAYS_MS,
   type AsyncInvocationRecord,
 } from './async-invoker';
-import { ConcurrencyLimiter, DEFAULT_ACCOUNT_CONCURRENCY } from './concurrency-limiter';
+import {
+  assertUnreservedMinimum,
+  ConcurrencyLimiter,
+  DEFAULT_ACCOUNT_CONCURRENCY,
+} from './concurrency-limiter';
 import { Deployment } from './deployment';
 import { runInvocation } from './invocation-runner';
 import type { InvokeOptions, InvokeResult } from './invoke-types';
@@ -89,14 +93,7 @@ export class LambdaEngine extends EventEmitter<EngineEvents> {
 
   /** Checks a definition as deploy would (limits, runtime, code and layers laid out) without running it. */
   async validate(input: FunctionInput): Promise<FunctionDefinition> {
-    const def = withDefaults(input);
-    validateFunction(def);
-    if (!findRuntime(def.runtime)) {
-      throw new LambdaError('InvalidParameterValueException', `Unsupported runtime ${def.runtime}`);
-    }
-    this.checkReservedConcurrency(def);
-    await this.codeCache.prepare(def.code, def.layers);
-    return def;
+    return (await this.prepare(input)).def;
   }
 
   /** Changes a function's reserved concurrency on every deployed version, keeping its environments. */
@@ -112,9 +109,8 @@ export class LambdaEngine extends EventEmitter<EngineEvents> {
    * before; invocations already running on the old revision finish on their environments.
    */
   async deploy(input: FunctionInput, version = '$LATEST'): Promise<FunctionDefinition> {
-    const def = await this.validate(input);
-    const runtime = findRuntime(def.runtime) as NonNullable<ReturnType<typeof findRuntime>>;
-    const code = await this.codeCache.prepare(def.code, def.layers);
+    // One preparation: laying out code hashes the zip and copies merged layers, so never twice.
+    const { def, runtime, code } = await this.prepare(input);
     let plan;
     try {
       plan = this.launcher.plan(runtime, def.memoryMb, code.taskRoot, code.optDir);
@@ -267,18 +263,20 @@ export class LambdaEngine extends EventEmitter<EngineEvents> {
     return [...byName.values()].reduce((a, b) => a + b, 0);
   }
 
-  private checkReservedConcurrency(def: FunctionDefinition): void {
-    if (def.reservedConcurrency === undefined) return;
-    const others = this.totalReserved() - (this.get(def.name)?.reservedConcurrency ?? 0);
-    if (
-      this.limiter.limit - others - def.reservedConcurrency < 100 &&
-      def.reservedConcurrency > 0
-    ) {
-      throw new LambdaError(
-        'InvalidParameterValueException',
-        "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
-      );
+  /** Validates a definition and lays out its code and layers (shared by validate and deploy). */
+  private async prepare(input: FunctionInput) {
+    const def = withDefaults(input);
+    validateFunction(def);
+    const runtime = findRuntime(def.runtime);
+    if (!runtime) {
+      throw new LambdaError('InvalidParameterValueException', `Unsupported runtime ${def.runtime}`);
     }
+    if (def.reservedConcurrency !== undefined) {
+      const others = this.totalReserved() - (this.get(def.name)?.reservedConcurrency ?? 0);
+      assertUnreservedMinimum(this.limiter.limit, others, def.reservedConcurrency);
+    }
+    const code = await this.codeCache.prepare(def.code, def.layers);
+    return { def, runtime, code };
   }
 
   private logOrphan(def: FunctionDefinition, result: InvokeResult): void {

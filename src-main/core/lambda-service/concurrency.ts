@@ -1,4 +1,5 @@
 import { LambdaError } from '../errors/lambda-error';
+import { assertUnreservedMinimum } from '../invoke/concurrency-limiter';
 import { lambdaTimestamp, type FunctionRecord } from './function-record';
 import type { LambdaService } from './lambda-service';
 import { requireVersion } from './versions';
@@ -20,12 +21,7 @@ export function putReservedConcurrency(
   const others = [...service.functions.values()]
     .filter((f) => f.name !== name)
     .reduce((sum, f) => sum + (f.reservedConcurrency ?? 0), 0);
-  if (limit - others - value < 100) {
-    throw new LambdaError(
-      'InvalidParameterValueException',
-      "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
-    );
-  }
+  assertUnreservedMinimum(limit, others, value);
   // Validate everything before changing anything (provisioned configs must still fit).
   if (record.provisioned.some((p) => p.requested > value)) {
     throw new LambdaError(

@@ -9,15 +9,8 @@ import {
 } from './log-store-types';
 import { newestWithinCaps } from './log-caps';
 
-export {
-  DEFAULT_LOG_LIMITS,
-  type LogAppended,
-  type LogEvent,
-  type LogGroupInfo,
-  type LogStoreChange,
-  type LogStoreLimits,
-  type LogStreamInfo,
-};
+// The store's types live beside it; importers keep using this module for both.
+export * from './log-store-types';
 
 interface StreamState {
   name: string;

@@ -1,12 +1,7 @@
-/** The figures of a REPORT line. */
-export interface ReportFields {
-  readonly requestId: string;
-  readonly durationMs: number;
-  readonly billedDurationMs: number;
-  readonly memorySizeMb: number;
-  readonly maxMemoryUsedMb: number;
-  readonly initDurationMs?: number;
-}
+import type { ReportFigures } from './platform-lines';
+
+/** The figures of a REPORT line: what platform-lines writes, read back. */
+export type ReportFields = Omit<ReportFigures, 'status' | 'errorType'>;
 
 const REPORT =
   /REPORT RequestId: (\S+)\tDuration: ([\d.]+) ms\tBilled Duration: (\d+) ms\tMemory Size: (\d+) MB\tMax Memory Used: (\d+) MB(?:\tInit Duration: ([\d.]+) ms)?/;
